@@ -1,0 +1,88 @@
+"""Articles in, triples with evidence out: the library behind ``graphkit extract``.
+
+>>> from graphkit.documents import Article
+>>> art = Article(id="a1", text="The Houthis, led by Abdul-Malik al-Houthi, attacked Saudi Arabia.", source="-")
+>>> [(t["subject"], t["relation"], t["object"]) for _, ts in extract_articles([art]) for t in ts]
+[('Abdul-Malik al-Houthi', 'commands', 'Houthis'), ('Houthis', 'attacked', 'Saudi Arabia')]
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+
+from .documents import Article
+from .pipeline import load_pipeline
+
+MAX_CHUNK_CHARS = 100_000
+_PIPELINES: dict[tuple, Language] = {}
+
+
+def get_pipeline(model: str | None = None, actor_files: Sequence[str] = ()) -> Language:
+    """The pipeline for these settings, loaded once per process."""
+    key = (model, tuple(actor_files))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = load_pipeline(model, actor_files)
+    return _PIPELINES[key]
+
+
+def chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Split long text at paragraph (else line, else space) breaks into pieces of at most ``limit`` chars."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            window = text[start:end]
+            cut = max(window.rfind("\n\n"), -1)
+            if cut < limit // 4:
+                cut = window.rfind("\n")
+            if cut < limit // 4:
+                m = list(re.finditer(r"[.!?]\s", window))
+                cut = m[-1].end() - 1 if m and m[-1].end() > limit // 4 else window.rfind(" ")
+            if cut > 0:
+                end = start + cut
+        yield start, text[start:end]
+        start = end
+
+
+def extract_articles(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16,
+                     n_process: int = 1) -> Iterator[tuple[Article, list[dict]]]:
+    """Yield each article with its triples (dicts with subject, relation, object, types, hedged, confidence, evidence)."""
+    nlp = nlp or get_pipeline()
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
+        for idx, art in enumerate(_remember(articles, held)):
+            parts = list(chunks(art.text))
+            for k, (offset, piece) in enumerate(parts):
+                yield piece, (idx, offset, len(parts) - k - 1)
+
+    held: list[Article] = []
+    current: list[dict] = []
+    for doc, (idx, offset, remaining) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        art = held[idx]
+        for t in doc._.graphkit_relations or []:
+            current.append(_finish(t, art, offset))
+        if remaining == 0:
+            yield art, current
+            current = []
+            held[idx] = None  # type: ignore[call-overload]  # free memory of finished articles
+
+
+def _remember(articles: Iterable[Article], held: list) -> Iterator[Article]:
+    for art in articles:
+        held.append(art)
+        yield art
+
+
+def _finish(t: dict, art: Article, offset: int) -> dict:
+    ev = dict(t["evidence"])
+    for k in ("sentence_start", "sentence_end", "subject_start", "subject_end", "object_start", "object_end",
+              "trigger_start", "trigger_end"):
+        ev[k] += offset
+    ev = {"article": art.id, "source": art.source, **ev}
+    out = {k: v for k, v in t.items() if k not in ("evidence", "symmetric")}
+    out["article"] = art.id
+    out["evidence"] = ev
+    return out

@@ -1,0 +1,202 @@
+"""Actor mentions in a parsed Doc: named entities, dictionary aliases, acronyms and named collectives.
+
+A mention is a token span that may name an actor; resolution into actors happens in ``resolve``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .dictionary import ActorDictionary, Entry
+from .names import fold, strip_titles
+from .schema import Schema
+
+NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$|^(?:[A-Z]\.){2,4}$")
+_NOT_ACTOR_ACRONYMS = {"AP", "AFP", "TV", "GMT", "AM", "PM", "OK", "ID", "UPDATE", "EDT", "EST", "ET"}
+_SOURCE_PRIORITY = {"dictionary": 3, "collective": 2, "ner": 1, "chunk": 0}
+
+
+@dataclass
+class Mention:
+    start: int          # token index, inclusive
+    end: int            # token index, exclusive
+    type: str           # PERSON | ORGANIZATION | STATE | GROUP
+    source: str         # dictionary | ner | chunk | collective
+    entry: Entry | None = None       # dictionary entry when the alias is known
+    state: Entry | None = None       # a state collective ("Iranian officials") resolves to the state
+    actor: int = -1                  # index into the doc's actor list, set by resolve
+    bare: bool = False               # a bare collective ("the government")
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+def _is_title_token(tok: Token, schema: Schema) -> bool:
+    return fold(tok.text) in {fold(t) for t in schema.titles if " " not in t} or tok.text.lower().rstrip(".") in ("brig", "gen", "lt", "col", "maj")
+
+
+def _trim(doc: Doc, start: int, end: int, schema: Schema, person: bool) -> tuple[int, int]:
+    """Drop determiners, possessive markers, punctuation and (for people) leading titles."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    if person:
+        while end - start > 1 and _is_title_token(doc[start], schema):
+            start += 1
+    return start, end
+
+
+class MentionFinder:
+    def __init__(self, nlp, dictionary: ActorDictionary, schema: Schema):
+        self.schema = schema
+        self.dictionary = dictionary
+        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.case_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._entries: dict[str, Entry] = {}
+        lower_patterns, case_patterns = {}, {}
+        for alias, entry in dictionary.surface_forms():
+            if _ACRONYM.match(alias) or len(alias) <= 3:
+                case_patterns.setdefault(alias, entry)
+            else:
+                lower_patterns.setdefault(alias.lower(), entry)
+        for i, (alias, entry) in enumerate(lower_patterns.items()):
+            self._entries[f"l{i}"] = entry
+            self.lower_matcher.add(f"l{i}", [nlp.make_doc(alias)])
+        for i, (alias, entry) in enumerate(case_patterns.items()):
+            self._entries[f"c{i}"] = entry
+            self.case_matcher.add(f"c{i}", [nlp.make_doc(alias)])
+        self._title_words = {fold(t) for t in schema.titles if " " not in t}
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        cands: list[Mention] = []
+        cands += self._dictionary(doc)
+        cands += self._ner(doc)
+        cands += self._acronyms(doc)
+        cands += self._chunks(doc)
+        cands += self._collectives(doc)
+        return _select(cands)
+
+    def _dictionary(self, doc: Doc) -> list[Mention]:
+        out = []
+        for matcher in (self.lower_matcher, self.case_matcher):
+            for match_id, start, end in matcher(doc):
+                entry = self._entries[doc.vocab.strings[match_id]]
+                span = doc[start:end]
+                # the alias must look like a name in the text, not a common word
+                if not any(t.text[:1].isupper() for t in span):
+                    continue
+                # demonym adjectives ("Iranian officials") are handled as collectives
+                if entry.type == "STATE" and end - start == 1 and doc[start].pos_ == "ADJ":
+                    continue
+                out.append(Mention(start, end, entry.type, "dictionary", entry=entry))
+        return out
+
+    def _ner(self, doc: Doc) -> list[Mention]:
+        out = []
+        for ent in doc.ents:
+            typ = NER_TYPES.get(ent.label_)
+            if not typ:
+                continue
+            start, end = _trim(doc, ent.start, ent.end, self.schema, typ == "PERSON")
+            if start >= end:
+                continue
+            span = doc[start:end]
+            if typ == "PERSON" and all(fold(t.text) in self._title_words for t in span):
+                continue
+            if ent.label_ == "NORP":
+                # a bare demonym adjective is no actor; a plural people-noun ("Iranians") is its state
+                state = self.dictionary.state_for_demonym(span.text)
+                if state and span.root.tag_ in ("NNPS", "NNS") and span.text.endswith("s"):
+                    out.append(Mention(start, end, "STATE", "ner", state=state))
+                continue
+            if typ == "STATE":
+                entry = self.dictionary.lookup(span.text)
+                if entry and entry.type != "STATE":
+                    typ = entry.type
+            out.append(Mention(start, end, typ, "ner"))
+        return out
+
+    def _acronyms(self, doc: Doc) -> list[Mention]:
+        out = []
+        for tok in doc:
+            if _ACRONYM.match(tok.text) and tok.text not in _NOT_ACTOR_ACRONYMS and tok.pos_ in ("PROPN", "NOUN", "X"):
+                if tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")":
+                    out.append(Mention(tok.i, tok.i + 1, "ORGANIZATION", "chunk"))
+                elif len(tok.text) >= 3 and not tok.is_sent_start:
+                    out.append(Mention(tok.i, tok.i + 1, "ORGANIZATION", "chunk"))
+        return out
+
+    def _chunks(self, doc: Doc) -> list[Mention]:
+        """Capitalised proper-noun runs that carry an organisation word ("Badr Organization")."""
+        out = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+                j = i
+                while j < n and (
+                    (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"))
+                    or (doc[j].lower_ in ("of", "for", "al", "-", "de", "del") and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN")
+                ):
+                    j += 1
+                if j > i and any(doc[k].lower_ in self.schema.org_keywords for k in range(i, j)):
+                    start, end = _trim(doc, i, j, self.schema, False)
+                    if end > start:
+                        out.append(Mention(start, end, "ORGANIZATION", "chunk"))
+                i = max(j, i + 1)
+            else:
+                i += 1
+        return out
+
+    def _collectives(self, doc: Doc) -> list[Mention]:
+        """'Iraqi lawmakers', 'U.S. troops', 'Shiite militants', 'Darfur rebels', and bare 'the government'."""
+        out = []
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in self.schema.collective_nouns:
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < tok.i]
+            named = [c for c in mods if c.text[:1].isupper() or c.ent_type_ in ("NORP", "GPE")]
+            if not named:
+                if tok.lower_ in self.schema.bare_collectives and tok.tag_ != "NNP":
+                    out.append(Mention(tok.i, tok.i + 1, "GROUP", "collective", bare=True))
+                continue
+            first = min(c.left_edge.i if c.dep_ == "compound" else c.i for c in named)
+            first = min(first, min(c.i for c in named))
+            start, end = _trim(doc, first, tok.i + 1, self.schema, False)
+            if start >= end:
+                continue
+            modifier = doc[start:tok.i].text
+            state = self.dictionary.state_for_demonym(modifier) or self._state_in(doc, start, tok.i)
+            if state and tok.lower_ in self.schema.state_collectives:
+                out.append(Mention(start, end, "STATE", "collective", state=state))
+            else:
+                out.append(Mention(start, end, "GROUP", "collective"))
+        return out
+
+    def _state_in(self, doc: Doc, start: int, end: int) -> Entry | None:
+        for k in range(start, end):
+            hit = self.dictionary.state_for_demonym(doc[k].text)
+            if hit and k == end - 1:
+                return hit
+        span = doc[start:end].text
+        entry = self.dictionary.lookup(span)
+        return entry if entry and entry.type == "STATE" else None
+
+
+def _select(cands: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, longest first, then by source priority."""
+    cands.sort(key=lambda m: (-(m.end - m.start), -_SOURCE_PRIORITY[m.source], m.start))
+    taken: set[int] = set()
+    chosen = []
+    for m in cands:
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        taken.update(range(m.start, m.end))
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    return chosen

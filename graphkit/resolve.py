@@ -1,0 +1,166 @@
+"""Resolve the mentions of one article into actors: aliases, short names, acronyms, spellings.
+
+Across articles, the dictionary and the deterministic name key give one actor one id.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .dictionary import ActorDictionary, Entry
+from .mentions import Mention, _ACRONYM
+from .names import loose_key, name_key, slug
+
+_TYPE_RANK = {"PERSON": 0, "ORGANIZATION": 1, "STATE": 2, "GROUP": 3}
+_INITIAL_SKIP = {"of", "the", "and", "for", "in", "de", "del", "la", "al"}
+
+
+@dataclass
+class Actor:
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    entry: Entry | None = None
+
+    @property
+    def id(self) -> str:
+        return slug(self.name)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, k: str) -> str:
+        self.parent.setdefault(k, k)
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # keep dictionary keys as roots so their canonical name wins
+            if rb.startswith("d:") and not ra.startswith("d:"):
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def _surface(doc: Doc, m: Mention) -> str:
+    return doc[m.start:m.end].text
+
+
+def _initials(text: str) -> str:
+    words = [w for w in text.replace("-", " ").split() if w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> list[Actor]:
+    """Group mentions into actors; sets ``Mention.actor`` and returns the actors of the doc."""
+    uf = _Union()
+    keys: list[str] = []
+    for m in mentions:
+        text = _surface(doc, m)
+        if m.entry is None and m.state is None:
+            hit = dictionary.lookup(text)
+            if hit and (m.type != "GROUP" or hit.type == "STATE"):
+                m.entry = hit
+                m.type = hit.type
+        ref = m.entry or m.state
+        if ref is not None:
+            key = "d:" + ref.id
+        elif m.bare:
+            key = "b:" + name_key(text)
+        else:
+            key = "n:" + loose_key(text)
+        keys.append(key)
+        uf.find(key)
+
+    _link_acronyms(doc, mentions, keys, uf)
+    _link_short_names(doc, mentions, keys, uf)
+
+    actors: dict[str, Actor] = {}
+    order: list[str] = []
+    for m, key in zip(mentions, keys):
+        root = uf.find(key)
+        if root not in actors:
+            actors[root] = Actor(name="", type=m.type)
+            order.append(root)
+        a = actors[root]
+        text = _surface(doc, m)
+        a.aliases.add(text)
+        ref = m.entry or m.state
+        if ref is not None and a.entry is None:
+            a.entry = ref
+        if _TYPE_RANK.get(m.type, 9) < _TYPE_RANK.get(a.type, 9) and a.entry is None:
+            a.type = m.type
+    for root, a in actors.items():
+        if a.entry is not None:
+            a.name, a.type = a.entry.name, a.entry.type
+        else:
+            a.name = _display_name(a.aliases)
+    index = {root: i for i, root in enumerate(order)}
+    for m, key in zip(mentions, keys):
+        m.actor = index[uf.find(key)]
+    return [actors[r] for r in order]
+
+
+def _display_name(aliases: set[str]) -> str:
+    def score(s: str) -> tuple[int, int, int]:
+        words = name_key(s).split()
+        return (0 if _ACRONYM.match(s) else 1, len(words), len(s))
+
+    best = max(aliases, key=score)
+    words = best.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    best = " ".join(words) or best
+    if best.endswith("'s") or best.endswith("’s"):
+        best = best[:-2]
+    return best
+
+
+def _link_acronyms(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    for i, m in enumerate(mentions):
+        # "Long Name (ACR)": the mention after the parenthesis is an alias of the one before it
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and m.end + 1 in by_start:
+            j = by_start[m.end + 1]
+            inner = mentions[j]
+            if inner.end < len(doc) and doc[inner.end].text == ")" and _ACRONYM.match(_surface(doc, inner)):
+                uf.union(keys[i], keys[j])
+    long_forms = {}
+    for i, m in enumerate(mentions):
+        if m.type in ("ORGANIZATION", "GROUP", "STATE") and m.end - m.start >= 2:
+            long_forms.setdefault(_initials(_surface(doc, m)), i)
+    for j, m in enumerate(mentions):
+        text = _surface(doc, m)
+        if _ACRONYM.match(text) and text.replace(".", "") in long_forms:
+            uf.union(keys[long_forms[text.replace('.', '')]], keys[j])
+
+
+def _link_short_names(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:
+    """'Suleimani' and 'General Suleimani' are the 'Qassem Suleimani' named earlier or later."""
+    people = [(i, loose_key(_surface(doc, m)).split()) for i, m in enumerate(mentions) if m.type == "PERSON"]
+    full = [(i, w) for i, w in people if len(w) >= 2]
+    for j, m in enumerate(mentions):
+        if m.entry is not None or m.state is not None or m.bare:
+            continue
+        words = loose_key(_surface(doc, m)).split()
+        if not words or _ACRONYM.match(_surface(doc, m)):
+            continue
+        if m.type in ("PERSON", "ORGANIZATION", "STATE") and len(words) <= 2:
+            matches = [i for i, w in full if i != j and len(w) > len(words) and (w[-len(words):] == words or w[:len(words)] == words)]
+            if matches:
+                before = [i for i in matches if mentions[i].start < m.start]
+                target = before[-1] if before else matches[0]
+                uf.union(keys[target], keys[j])
+                continue
+        if m.type in ("ORGANIZATION", "GROUP") and len(words) == 1 and m.type != "GROUP":
+            orgs = {uf.find(keys[i]) for i, o in enumerate(mentions)
+                    if i != j and o.type == "ORGANIZATION" and words[0] in loose_key(_surface(doc, o)).split()
+                    and len(loose_key(_surface(doc, o)).split()) > 1}
+            if len(orgs) == 1:
+                uf.union(orgs.pop(), keys[j])

@@ -1,0 +1,158 @@
+"""The relation schema, trigger lexicons and actor vocabulary, read from data files at start-up.
+
+The code holds no trigger words: everything an analyst may want to tune lives in
+``data/relations.json`` and ``data/actor_terms.json``.
+
+>>> s = load_schema()
+>>> s.relations["rival_of"].symmetric
+True
+>>> s.role("chief negotiator")
+('member_of', False)
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(os.environ.get("GRAPHKIT_DATA") or Path(__file__).resolve().parent.parent / "data")
+
+
+@dataclass(frozen=True)
+class RelationType:
+    name: str
+    core: bool
+    symmetric: bool
+    label: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How one trigger lemma maps its syntactic arguments to a relation."""
+
+    relation: str
+    obj: tuple[str, ...] = ()
+    theme: str | None = None
+    mediator: bool = False
+    needs_xcomp: bool = False
+    object_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schema:
+    relations: dict[str, RelationType]
+    actor_types: tuple[str, ...]
+    verbs: dict[str, Frame]
+    nouns: dict[str, Frame]
+    light_verbs: frozenset[str]
+    roles: dict[str, tuple[str, bool]]
+    state_roles: frozenset[str]
+    member_role_modifiers: frozenset[str]
+    participles: dict[str, str]
+    loyal_relation: dict[str, str]
+    themes: dict[str, frozenset[str]]
+    theme_relations: dict[str, str]
+    hedge_lemmas: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    negator_lemmas: frozenset[str]
+    negator_particles: frozenset[str]
+    reporting_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    titles: tuple[str, ...]
+    collective_nouns: frozenset[str]
+    state_collectives: frozenset[str]
+    org_keywords: frozenset[str]
+    bare_collectives: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    name_particles: frozenset[str]
+    max_role_words: int = field(default=3)
+
+    def role(self, phrase: str) -> tuple[str, bool] | None:
+        """(relation, inverted) for a role noun phrase such as 'commander' or 'arms supplier'."""
+        return self.roles.get(phrase.lower())
+
+    def theme_of(self, lemma: str) -> str | None:
+        lemma = lemma.lower()
+        for theme, words in self.themes.items():
+            if lemma in words:
+                return theme
+        return None
+
+
+def _frames(raw: dict) -> dict[str, Frame]:
+    out = {}
+    for lemma, spec in raw.items():
+        if lemma.startswith("_"):
+            continue
+        out[lemma] = Frame(
+            relation=spec["relation"],
+            obj=tuple(spec.get("obj", ())),
+            theme=spec.get("theme"),
+            mediator=bool(spec.get("mediator")),
+            needs_xcomp=bool(spec.get("needs_xcomp")),
+            object_types=tuple(spec.get("object_types", ())),
+        )
+    return out
+
+
+def _roles(raw: dict) -> dict[str, tuple[str, bool]]:
+    roles: dict[str, tuple[str, bool]] = {}
+    for key, words in raw.items():
+        if key.startswith("_"):
+            continue
+        inverted = key.endswith("_inverse")
+        relation = key.removesuffix("_inverse")
+        for w in words:
+            roles.setdefault(w.lower(), (relation, inverted))
+    return roles
+
+
+@lru_cache(maxsize=4)
+def load_schema(data_dir: str | None = None) -> Schema:
+    """Read the schema from ``data_dir`` (default: the project's data/ folder)."""
+    base = Path(data_dir) if data_dir else DATA_DIR
+    rel = json.loads((base / "relations.json").read_text(encoding="utf-8"))
+    terms = json.loads((base / "actor_terms.json").read_text(encoding="utf-8"))
+    relations = {
+        name: RelationType(name, bool(spec["core"]), bool(spec["symmetric"]), spec["label"])
+        for name, spec in rel["relations"].items()
+    }
+    roles = _roles(rel["roles"])
+    verbs = _frames(rel["verbs"])
+    nouns = _frames(rel["nouns"])
+    for frame in [*verbs.values(), *nouns.values()]:
+        if frame.relation not in relations:
+            raise ValueError(f"unknown relation {frame.relation!r} in relations.json")
+    f = frozenset
+    return Schema(
+        relations=relations,
+        actor_types=tuple(rel["actor_types"]),
+        verbs=verbs,
+        nouns=nouns,
+        light_verbs=f(rel["light_verbs"]),
+        roles=roles,
+        state_roles=f(rel["state_roles"]),
+        member_role_modifiers=f(rel["member_role_modifiers"]),
+        participles={k: v for k, v in rel["participles"].items() if not k.startswith("_")},
+        loyal_relation=dict(rel["loyal_relation"]),
+        themes={k: f(v) for k, v in rel["themes"].items()},
+        theme_relations=dict(rel["theme_relations"]),
+        hedge_lemmas=f(rel["hedges"]["lemmas"]),
+        hedge_adverbs=f(rel["hedges"]["adverbs"]),
+        negator_lemmas=f(rel["negators"]["lemmas"]),
+        negator_particles=f(rel["negators"]["particles"]),
+        reporting_verbs=f(rel["reporting_verbs"]),
+        object_control_verbs=f(rel["object_control_verbs"]),
+        titles=tuple(sorted((t.lower() for t in terms["titles"]), key=len, reverse=True)),
+        collective_nouns=f(terms["collective_nouns"]),
+        state_collectives=f(terms["state_collectives"]),
+        org_keywords=f(terms["org_keywords"]),
+        bare_collectives=f(terms["bare_collectives"]),
+        person_pronouns=f(terms["pronouns"]["person"]),
+        group_pronouns=f(terms["pronouns"]["group"]),
+        name_particles=f(terms["name_particles"]),
+        max_role_words=max(len(r.split()) for r in roles),
+    )
