@@ -18,10 +18,10 @@ import re
 import stat
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import BinaryIO, Callable, TextIO
+from typing import BinaryIO, TextIO, TypeVar
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -44,6 +44,7 @@ _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _SNIFF_BYTES = 8192
 _MAX_TITLE_CHARS = 200
 _STDIN_NAME = "<stdin>"
+_Row = TypeVar("_Row")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,14 @@ class Failure:
 
 @dataclass
 class ReadOptions:
-    """Column (CSV) or key (JSONL) names; all-digit names are 1-based CSV column indexes."""
+    """How to read sources.
+
+    The ``*_column`` fields are CSV column names or JSONL keys. An all-digit
+    ``text_column`` means a headerless CSV, and then the other digit columns
+    are 1-based indexes too (AG News: ``text_column="3", title_column="2"``).
+    ``max_bytes`` limits each text/HTML file and stdin; CSV/JSONL files are
+    streamed, so for them it limits each row's text instead.
+    """
 
     text_column: str = "text"
     title_column: str | None = "title"
@@ -118,6 +126,7 @@ _VOID_TAGS = {
 }
 _DATE_META = {"article:published_time", "date", "pubdate", "publishdate", "datepublished", "dc.date"}
 _HTML_MARKERS = re.compile(r"<(?:html|body|p|div)", re.IGNORECASE)
+_STARTS_WITH_TAG = re.compile(r"\s*<")
 
 
 class _TextExtractor(HTMLParser):
@@ -183,12 +192,17 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data if self._pre else re.sub(r"\s+", " ", data))
 
     def _break(self, tag: str) -> None:
-        if tag in _PARAGRAPH_TAGS:
-            self.parts.append("\n\n")
-        elif tag in _LINE_TAGS:
-            self.parts.append("\n")
-        elif tag in _CELL_TAGS:
+        if tag in _CELL_TAGS:
             self.parts.append(" ")
+            return
+        brk = "\n\n" if tag in _PARAGRAPH_TAGS else "\n" if tag in _LINE_TAGS else ""
+        if not brk:
+            return
+        while self.parts and self.parts[-1] == " ":
+            self.parts.pop()  # inter-tag whitespace would keep adjacent breaks apart
+        if self.parts and self.parts[-1] in ("\n", "\n\n"):
+            brk = max(brk, self.parts.pop(), key=len)  # </li><li> is one line break, not two
+        self.parts.append(brk)
 
     def _meta(self, attrs: dict[str, str | None]) -> None:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
@@ -228,13 +242,13 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 
 
 def _with_title_line(body: str, title: str | None) -> str:
-    if not title or body.startswith(title):
+    if not title or body == title or body.startswith(title + "\n"):
         return body
     return f"{title}\n\n{body}" if body else title
 
 
 def _looks_like_html(text: str) -> bool:
-    return text.lstrip()[:1] == "<" and _HTML_MARKERS.search(text) is not None
+    return _STARTS_WITH_TAG.match(text) is not None and _HTML_MARKERS.search(text) is not None
 
 
 # --------------------------------------------------------------------------- plain text
@@ -280,7 +294,7 @@ def _guess_title(text: str, markdown: bool) -> str | None:
 def _article_from_text(text: str, source: str, name: str, kind: str) -> Article:
     """Build an Article from decoded text; ``kind`` is "text", "markdown" or "html"."""
     text = _unify_newlines(text)
-    if kind == "html" or (kind != "html" and _looks_like_html(text)):
+    if kind == "html" or _looks_like_html(text):
         body, title, date = _parse_html(text)
         if not body:
             raise _Reject(f"{name}: no text after removing HTML markup")
@@ -335,23 +349,6 @@ def _decode(data: bytes, name: str) -> str:
 
 def _bad_utf8_message(name: str, offset: int, byte: int) -> str:
     return f"{name}: not valid UTF-8 (byte 0x{byte:02x} at offset {offset})"
-
-
-def _first_bad_utf8(path: str) -> tuple[int, int] | None:
-    """(file offset, byte) of the first invalid UTF-8 sequence, read in chunks."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    position = 0
-    with open(path, "rb") as handle:
-        while True:
-            chunk = handle.read(1 << 20)
-            try:
-                decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError as exc:
-                pending = len(exc.object) - len(chunk)
-                return position - pending + exc.start, exc.object[exc.start]
-            if not chunk:
-                return None
-            position += len(chunk)
 
 
 def _os_message(name: str, exc: OSError) -> str:
@@ -411,7 +408,7 @@ def _read_stdin(stream: TextIO | BinaryIO | None, options: ReadOptions) -> Itera
     if stream is None:
         raise _Reject(f"{_STDIN_NAME}: standard input is not available")
     data = stream.read(options.max_bytes + 1)
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    raw = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else bytes(data)
     if len(raw) > options.max_bytes:
         raise _Reject(f"{_STDIN_NAME}: input exceeds --max-bytes {options.max_bytes}")
     if not raw:
@@ -431,20 +428,24 @@ def _open_table(path: str) -> tuple[io.TextIOWrapper, str]:
     except BaseException:
         handle.close()
         raise
-    return io.TextIOWrapper(handle, encoding=encoding, newline=""), encoding
+    errors = "surrogateescape" if encoding == "utf-8-sig" else "strict"
+    return io.TextIOWrapper(handle, encoding=encoding, errors=errors, newline=""), encoding
 
 
-def _table_rows(path: str, rows: Iterator[object], encoding: str) -> Iterator[tuple[int, object]]:
-    """Number rows 1-based. A malformed CSV row becomes a Failure in place of the row;
-    undecodable bytes end the file (rows before them were already yielded)."""
+def _table_rows(path: str, rows: Iterator[_Row], encoding: str) -> Iterator[tuple[int, _Row | Failure]]:
+    """Number rows 1-based. A malformed CSV row becomes a Failure in place of the row.
+
+    UTF-8 tables are decoded with surrogateescape (a bad byte fails only its row,
+    see :func:`_bad_bytes`); a UTF-16/32 decode error ends the file.
+    """
     number = 0
     while True:
         try:
             row = next(rows)
         except StopIteration:
             return
-        except UnicodeDecodeError as exc:
-            raise _table_decode_error(path, encoding, exc) from None
+        except UnicodeDecodeError as exc:  # UTF-16/32 only; UTF-8 escapes bad bytes
+            raise _Reject(f"{path}: not valid {encoding.upper()} ({exc.reason})") from None
         except csv.Error as exc:
             number += 1
             where = f"{path}#row={number}"
@@ -454,12 +455,17 @@ def _table_rows(path: str, rows: Iterator[object], encoding: str) -> Iterator[tu
         yield number, row
 
 
-def _table_decode_error(path: str, encoding: str, exc: UnicodeDecodeError) -> _Reject:
-    """A streamed table hit bad bytes: find the file offset by rescanning from the start."""
-    found = _first_bad_utf8(path) if encoding == "utf-8-sig" else None
-    if found is None:
-        return _Reject(f"{path}: not valid {encoding.upper()} ({exc.reason})")
-    return _Reject(_bad_utf8_message(path, *found))
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _bad_bytes(where: str, values: Iterable[object]) -> Failure | None:
+    """Tables are decoded with surrogateescape so one bad row does not end the file."""
+    for value in values:
+        match = _ESCAPED_BYTE.search(value) if isinstance(value, str) else None
+        if match:
+            byte = ord(match.group()) - 0xDC00
+            return Failure(where, f"{where}: not valid UTF-8 (byte 0x{byte:02x})")
+    return None
 
 
 def _set_csv_field_limit() -> None:
@@ -497,7 +503,7 @@ def _read_header_csv(path: str, stream: TextIO, encoding: str, options: ReadOpti
     try:
         columns = reader.fieldnames
     except UnicodeDecodeError as exc:
-        raise _table_decode_error(path, encoding, exc) from None
+        raise _Reject(f"{path}: not valid {encoding.upper()} ({exc.reason})") from None
     except csv.Error as exc:
         raise _Reject(f"{path}: malformed CSV header ({_one_line(str(exc))})") from None
     if not columns:
@@ -508,7 +514,10 @@ def _read_header_csv(path: str, stream: TextIO, encoding: str, options: ReadOpti
     count = 0
     for number, row in _table_rows(path, iter(reader), encoding):
         count += 1
-        yield row if isinstance(row, Failure) else _record_article(path, number, row.get, options)
+        if isinstance(row, Failure):
+            yield row
+        else:
+            yield _bad_bytes(f"{path}#row={number}", row.values()) or _record_article(path, number, row.get, options)
     if count == 0:
         raise _Reject(f"{path}: no data rows (header only)")
 
@@ -523,7 +532,10 @@ def _read_headerless_csv(path: str, stream: TextIO, encoding: str, options: Read
     rows = (row for row in csv.reader(stream) if row)  # blank lines are not data rows
     for number, row in _table_rows(path, rows, encoding):
         count += 1
-        yield row if isinstance(row, Failure) else _headerless_article(path, number, row, columns, options)
+        if isinstance(row, Failure):
+            yield row
+        else:
+            yield _bad_bytes(f"{path}#row={number}", row) or _headerless_article(path, number, row, columns, options)
     if count == 0:
         raise _Reject(f"{path}: empty file")
 
@@ -596,7 +608,8 @@ def _read_jsonl(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
         lines = (line for line in stream if line.strip())  # blank lines are not data rows
         for number, line in _table_rows(path, lines, encoding):
             count += 1
-            yield _jsonl_article(f"{path}#row={number}", str(line), path, number, options)
+            where = f"{path}#row={number}"
+            yield _bad_bytes(where, [line]) or _jsonl_article(where, str(line), path, number, options)
     if count == 0:
         raise _Reject(f"{path}: empty file")
 

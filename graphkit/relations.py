@@ -111,7 +111,7 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
 def _relative_head(tok: Token) -> Token | None:
     """For a relative pronoun, the noun its clause modifies."""
     t = tok
-    while t.head is not t:
+    while t.head.i != t.i:
         if t.dep_ in ("relcl", "acl"):
             return t.head
         t = t.head
@@ -213,7 +213,7 @@ def logical_subjects(v: Token, ctx: _Ctx, depth: int = 0) -> list[Token]:
     if subj:
         return subj
     h = v.head
-    if h is v:
+    if h.i == v.i:
         return []
     if v.dep_ == "xcomp":
         objs = [c for c in h.children if c.dep_ in ("dobj", "iobj")]
@@ -275,7 +275,7 @@ def _clause_chain(tok: Token) -> list[Token]:
     """The trigger and the predicates it hangs from within its own clause (xcomp, aux chain)."""
     chain = [tok]
     t = tok
-    while t.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "conj") and t.head is not t:
+    while t.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "conj") and t.head.i != t.i:
         t = t.head
         chain.append(t)
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
@@ -290,14 +290,14 @@ def _negated(ctx: _Ctx, trigger: Token) -> bool:
                for c in t.children):
             if not any(c.lower_ == "longer" for c in t.children):
                 return True
-        if t.lemma_ in s.negator_lemmas and t is not trigger:
+        if t.lemma_ in s.negator_lemmas and t.i != trigger.i:
             return not _governed_by(trigger, {"accuse", "allege", "suspect"})
         if any(c.lower_ == "no" and c.dep_ == "det" for c in t.children) and t.pos_ == "NOUN":
             return True
     # "denied arming", "refused to talk": a negator verb governing the trigger through a complement
     t = trigger
     for _ in range(4):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
         if t.lemma_ in s.negator_lemmas:
@@ -314,7 +314,7 @@ def _governed_by(tok: Token, lemmas: set[str]) -> bool:
 def _hedged(ctx: _Ctx, trigger: Token) -> bool:
     s = ctx.schema
     for t in [trigger, *trigger.ancestors]:
-        if t is not trigger and t.lemma_ in s.hedge_lemmas:
+        if t.i != trigger.i and t.lemma_ in s.hedge_lemmas:
             return True
         if any(c.lower_ in s.hedge_adverbs for c in t.children if c.dep_ == "advmod"):
             return True
@@ -502,7 +502,7 @@ def _role_pattern(ctx: _Ctx, r: Token) -> None:
             holders += args(ctx, c)
     if r.dep_ == "compound":
         h = r.head
-        while ctx.mention(h) is None and h.dep_ == "compound" and h.head is not h:
+        while ctx.mention(h) is None and h.dep_ == "compound" and h.head.i != h.i:
             h = h.head
         m = ctx.mention(h)
         if m is not None and not (m.start <= r.i < m.end):
@@ -560,7 +560,7 @@ def _participle_pattern(ctx: _Ctx, t: Token) -> None:
     if not agents:
         return
     target = t.head
-    while target.dep_ in ("amod", "compound") and target.head is not target and target.pos_ not in ("NOUN", "PROPN"):
+    while target.dep_ in ("amod", "compound") and target.head.i != t.iarget and target.pos_ not in ("NOUN", "PROPN"):
         target = target.head
     objects = args(ctx, target)
     if not objects and target.pos_ in ("NOUN", "PROPN"):

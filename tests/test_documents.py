@@ -7,6 +7,7 @@ import codecs
 import io
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -320,13 +321,22 @@ def test_csv_with_utf8_bom_header(tmp_path: Path) -> None:
     assert (article.text, article.title) == ("Body", "T")
 
 
-def test_csv_with_invalid_utf8_after_good_rows(tmp_path: Path) -> None:
+def test_csv_with_invalid_utf8_fails_only_that_row(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
-    good = b"text\n" + b"good row\n" * 2000
-    path.write_bytes(good + b"bad \xff row\n")
+    path.write_bytes(b"text\n" + b"good row\n" * 2000 + b"bad \xff row\n" + b"after\n")
     items = read(path)
-    assert len(articles(items)) == 2000
-    assert items[-1] == Failure(str(path), f"{path}: not valid UTF-8 (byte 0xff at offset {len(good) + 4})")
+    assert len(items) == 2002
+    assert len(articles(items)) == 2001
+    assert items[2000] == Failure(f"{path}#row=2001", f"{path}#row=2001: not valid UTF-8 (byte 0xff)")
+    assert isinstance(items[2001], Article) and items[2001].text == "after"
+
+
+def test_utf16_csv_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_bytes("text,title\nKörper,Titel\n".encode("utf-16"))
+    article = only(read(path))
+    assert isinstance(article, Article)
+    assert (article.text, article.title) == ("Körper", "Titel")
 
 
 # ------------------------------------------------------------------ JSONL
@@ -344,9 +354,11 @@ def test_jsonl_rows_with_one_bad_line(tmp_path: Path) -> None:
         "[1, 2]\n",
         encoding="utf-8",
     )
+    with path.open("ab") as handle:
+        handle.write(b'{"text": "latin-1 caf\xe9"}\n')
     items = read(path, id_column="uid")
-    assert len(items) == 6
-    first, bad, third, no_key, listed, array = items
+    assert len(items) == 7
+    first, bad, third, no_key, listed, array, undecodable = items
     assert first == Article(id="17", text="First body.", source=f"{path}#row=1", title="One", date="2024-01-01")
     assert isinstance(bad, Failure) and bad.source == f"{path}#row=2"
     assert bad.message.startswith(f"{path}#row=2: invalid JSON (")
@@ -354,6 +366,7 @@ def test_jsonl_rows_with_one_bad_line(tmp_path: Path) -> None:
     assert no_key == Failure(f"{path}#row=4", f"{path}#row=4: no key 'text' (keys: body)")
     assert listed == Failure(f"{path}#row=5", f"{path}#row=5: 'text' is an array, not a string")
     assert array == Failure(f"{path}#row=6", f"{path}#row=6: not a JSON object (got an array)")
+    assert undecodable == Failure(f"{path}#row=7", f"{path}#row=7: not valid UTF-8 (byte 0xe9)")
 
 
 def test_ndjson_suffix_and_empty_text(tmp_path: Path) -> None:
@@ -460,7 +473,7 @@ def test_permission_error_while_opening_is_a_failure(tmp_path: Path, monkeypatch
     (root / "b.txt").write_text("Open body", encoding="utf-8")
     real_open = builtins.open
 
-    def fake_open(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def fake_open(file: object, *args: Any, **kwargs: Any) -> Any:
         if str(file) == str(locked):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
@@ -628,7 +641,15 @@ def test_never_raises_on_arbitrary_bytes(tmp_path_factory: pytest.TempPathFactor
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
-def test_html_to_text_never_raises_and_leaves_no_tags(markup: str) -> None:
+def test_html_to_text_never_raises(markup: str) -> None:
     text, title = html_to_text("<p>" + markup)
     assert isinstance(text, str)
     assert title is None or "\n" not in title
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300).filter(lambda s: "<" not in s and "&" not in s))
+def test_html_to_text_of_plain_words_collapses_whitespace(words: str) -> None:
+    text, title = html_to_text("<p>" + words + "</p>")
+    assert text == " ".join(words.split())
+    assert title is None
