@@ -41,10 +41,14 @@ def _is_title_token(tok: Token, schema: Schema) -> bool:
 
 def _trim(doc: Doc, start: int, end: int, schema: Schema, person: bool) -> tuple[int, int]:
     """Drop determiners, possessive markers, punctuation and (for people) leading titles."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
+    if not person:
+        # "civilian National Unity Government": a lower-case adjective is no part of the name
+        while end - start > 1 and doc[start].is_lower and doc[start].pos_ in ("ADJ", "NOUN") and doc[start + 1].text[:1].isupper():
+            start += 1
     if person:
         while end - start > 1 and _is_title_token(doc[start], schema):
             start += 1
@@ -74,12 +78,15 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands: list[Mention] = []
+        # a dateline ("BAGHDAD (Reuters) -") names a place, not an actor
+        datelines = {t.i for t in doc if t.is_upper and len(t) > 3 and t.pos_ == "PROPN"
+                     and (t.i == 0 or "\n" in doc[t.i - 1].text or t.is_sent_start)}
         cands += self._dictionary(doc)
         cands += self._ner(doc)
         cands += self._acronyms(doc)
         cands += self._chunks(doc)
         cands += self._collectives(doc)
-        return _select(cands)
+        return _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)])
 
     def _dictionary(self, doc: Doc) -> list[Mention]:
         out = []
@@ -137,7 +144,7 @@ class MentionFinder:
         i = 0
         n = len(doc)
         while i < n:
-            if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not _title_case(doc[i]):
                 j = i
                 while j < n and (
                     (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"))
@@ -160,7 +167,9 @@ class MentionFinder:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in self.schema.collective_nouns:
                 continue
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < tok.i]
-            named = [c for c in mods if c.text[:1].isupper() or c.ent_type_ in ("NORP", "GPE")]
+            named = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG", "LOC")
+                     or self.dictionary.state_for_demonym(c.text) is not None
+                     or (c.pos_ == "PROPN" and not c.is_sent_start and not _title_case(c))]
             if not named:
                 if tok.lower_ in self.schema.bare_collectives and tok.tag_ != "NNP":
                     out.append(Mention(tok.i, tok.i + 1, "GROUP", "collective", bare=True))
@@ -186,6 +195,12 @@ class MentionFinder:
         span = doc[start:end].text
         entry = self.dictionary.lookup(span)
         return entry if entry and entry.type == "STATE" else None
+
+
+def _title_case(tok: Token) -> bool:
+    """True inside a headline-style sentence where capitals say nothing about names."""
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
 
 
 def _select(cands: list[Mention]) -> list[Mention]:

@@ -50,7 +50,7 @@ def name_key(text: str) -> str:
 _TRANSLIT = [
     (re.compile(r"ou"), "u"), (re.compile(r"oo"), "u"), (re.compile(r"ee"), "i"), (re.compile(r"q"), "k"),
     (re.compile(r"dh"), "d"), (re.compile(r"kh"), "k"), (re.compile(r"ph"), "f"), (re.compile(r"y"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"), (re.compile(r"^o"), "u"),
+    (re.compile(r"o"), "u"), (re.compile(r"e"), "i"), (re.compile(r"(.)\1+"), r"\1"),
 ]
 
 
@@ -64,8 +64,6 @@ def loose_key(text: str) -> str:
     for w in kept:
         for pattern, repl in _TRANSLIT:
             w = pattern.sub(repl, w)
-        # common vowel alternations in transliterated Arabic and Persian names
-        w = re.sub(r"(?<=.)[aeiou]", "", w) if len(w) > 3 else w
         out.append(w)
     return " ".join(out)
 

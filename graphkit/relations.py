@@ -30,6 +30,7 @@ _THING_PROXIES = {"position", "positions", "motorcade", "convoy", "base", "bases
 _FORCE_PROXIES = {"forces", "force", "troops", "fighters", "militia", "militias", "militiamen", "men", "army", "soldiers",
                   "followers", "supporters", "loyalists", "units", "fronts", "gunmen", "units", "drones", "aircraft",
                   "warplanes", "jets", "ships", "navy", "artillery", "missiles", "rockets"}
+_ORG_PARTS = {"branch", "wing", "faction", "affiliate", "unit", "cell", "offshoot", "splinter", "franchise", "chapter"}
 _BASE_CONFIDENCE = {"role": 0.9, "participle": 0.85, "loyal": 0.8, "verb": 0.8, "noun": 0.7, "pair": 0.65, "mediator": 0.7}
 
 
@@ -148,6 +149,12 @@ def _single_arg(ctx: _Ctx, tok: Token, depth: int) -> list[Arg]:
         return []
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
+    if low in _ORG_PARTS:
+        poss = [c for c in tok.children if c.dep_ == "poss" and ctx.mention(c) is not None]
+        if poss:
+            # "the Islamic State's Somali branch" names a group of its own
+            start = ctx.mention(poss[0]).start
+            return [ctx.new_group(ctx.doc[start:tok.i + 1].text, start, tok.i + 1)]
     # "rival armed groups, chiefly the EMC and the Clan del Golfo"
     appos = [c for c in tok.children if c.dep_ == "appos"]
     for c in appos:
@@ -192,7 +199,10 @@ def _holder(ctx: _Ctx, tok: Token, depth: int) -> Arg | None:
 # --- subjects and objects of a predicate -----------------------------------------------------
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        return True
+    # a participle modifying a noun: "the MNDAA, led by Peng", "a ceasefire brokered by China"
+    return v.dep_ == "acl" and v.tag_ == "VBN"
 
 
 def _agents(v: Token) -> list[Token]:
@@ -227,6 +237,9 @@ def logical_subjects(v: Token, ctx: _Ctx, depth: int = 0) -> list[Token]:
     if v.dep_ in ("advcl", "pcomp") or (v.dep_ == "pobj"):
         gov = h.head if h.dep_ == "prep" else h
         if gov.pos_ in ("VERB", "AUX"):
+            if _is_passive(gov) and not _agents(gov):
+                # "Iran, which has been accused of arming X": the accused is the subject
+                return [c for c in gov.children if c.dep_ == "nsubjpass"]
             return logical_subjects(gov, ctx, depth + 1)
     if v.dep_ in ("relcl", "acl"):
         return [h]
