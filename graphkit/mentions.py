@@ -115,6 +115,10 @@ class MentionFinder:
             span = doc[start:end]
             if typ == "PERSON" and all(fold(t.text) in self._title_words for t in span):
                 continue
+            if span.text in self.schema.not_actors:
+                continue
+            if typ != "STATE" and _title_case(span[0]) and self.dictionary.lookup(span.text) is None:
+                continue
             if ent.label_ == "NORP":
                 # a bare demonym adjective is no actor; a plural people-noun ("Iranians") is its state
                 state = self.dictionary.state_for_demonym(span.text)
@@ -198,9 +202,12 @@ class MentionFinder:
 
 
 def _title_case(tok: Token) -> bool:
-    """True inside a headline-style sentence where capitals say nothing about names."""
-    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
+    """True inside a headline-style line where capitals say nothing about names."""
+    text = tok.doc.text
+    lo = text.rfind("\n", 0, tok.idx) + 1
+    hi = text.find("\n", tok.idx)
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", text[lo:hi if hi >= 0 else len(text)])]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 def _select(cands: list[Mention]) -> list[Mention]:

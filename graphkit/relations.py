@@ -30,6 +30,7 @@ _THING_PROXIES = {"position", "positions", "motorcade", "convoy", "base", "bases
 _FORCE_PROXIES = {"forces", "force", "troops", "fighters", "militia", "militias", "militiamen", "men", "army", "soldiers",
                   "followers", "supporters", "loyalists", "units", "fronts", "gunmen", "units", "drones", "aircraft",
                   "warplanes", "jets", "ships", "navy", "artillery", "missiles", "rockets"}
+_NON_STATE_LEADERS = {"insurgent", "rebel", "separatist", "militant", "opposition", "guerrilla", "militia", "tribal", "jihadist"}
 _ORG_PARTS = {"branch", "wing", "faction", "affiliate", "unit", "cell", "offshoot", "splinter", "franchise", "chapter"}
 _BASE_CONFIDENCE = {"role": 0.9, "participle": 0.85, "loyal": 0.8, "verb": 0.8, "noun": 0.7, "pair": 0.65, "mediator": 0.7}
 
@@ -531,7 +532,10 @@ def _role_pattern(ctx: _Ctx, r: Token) -> None:
         if c.dep_ == "prep" and c.lower_ in ("of", "to" if relation == "supplies_weapons_to" else "of"):
             orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)]
         elif c.dep_ == "poss":
-            orgs += args(ctx, c)
+            found = args(ctx, c)
+            if relation == "commands" and (phrase not in ctx.schema.state_roles or mods & _NON_STATE_LEADERS):
+                found = [a for a in found if ctx.actors[a.actor].type != "STATE"]
+            orgs += found
         elif c.dep_ in ("compound", "nmod", "amod") and c.i < r.i:
             m = ctx.mention(c)
             if m is not None and m.type != "PERSON":

@@ -68,6 +68,7 @@ class Schema:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     name_particles: frozenset[str]
+    not_actors: frozenset[str]
     max_role_words: int = field(default=3)
 
     def role(self, phrase: str) -> tuple[str, bool] | None:
@@ -154,5 +155,6 @@ def load_schema(data_dir: str | None = None) -> Schema:
         person_pronouns=f(terms["pronouns"]["person"]),
         group_pronouns=f(terms["pronouns"]["group"]),
         name_particles=f(terms["name_particles"]),
+        not_actors=f(terms["not_actors"]),
         max_role_words=max(len(r.split()) for r in roles),
     )
