@@ -42,7 +42,7 @@ def extract(
     title_column: Optional[str] = typer.Option("title", help="CSV/JSONL column holding the title."),
     id_column: Optional[str] = typer.Option(None, help="CSV/JSONL column holding the article id (default: a hash of the text)."),
     date_column: Optional[str] = typer.Option("date", help="CSV/JSONL column holding the date."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse input files larger than this."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse a text, HTML or stdin input (or one CSV/JSONL row) larger than this many bytes."),
     batch_size: int = typer.Option(16, help="Texts per nlp.pipe batch."),
     workers: int = typer.Option(1, help="Processes for spaCy (nlp.pipe n_process)."),
 ) -> None:

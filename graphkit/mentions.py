@@ -80,7 +80,9 @@ class MentionFinder:
         cands: list[Mention] = []
         # a dateline ("BAGHDAD (Reuters) -") names a place, not an actor
         datelines = {t.i for t in doc if t.is_upper and len(t) > 3 and t.pos_ == "PROPN"
-                     and (t.i == 0 or "\n" in doc[t.i - 1].text or t.is_sent_start)}
+                     and (t.i == 0 or "\n" in doc[t.i - 1].text or t.is_sent_start)
+                     and t.i + 1 < len(doc) and doc[t.i + 1].text in (",", "(", "-", "--", "—", "–")
+                     and not (t.i + 2 < len(doc) and doc[t.i + 2].text[:1].islower())}
         cands += self._dictionary(doc)
         cands += self._ner(doc)
         cands += self._acronyms(doc)
@@ -138,7 +140,7 @@ class MentionFinder:
             if _ACRONYM.match(tok.text) and tok.text not in _NOT_ACTOR_ACRONYMS and tok.pos_ in ("PROPN", "NOUN", "X"):
                 if tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")":
                     out.append(Mention(tok.i, tok.i + 1, "ORGANIZATION", "chunk"))
-                elif len(tok.text) >= 3 and not tok.is_sent_start:
+                elif len(tok.text) >= 3 and not _title_case(tok):
                     out.append(Mention(tok.i, tok.i + 1, "ORGANIZATION", "chunk"))
         return out
 
@@ -178,6 +180,9 @@ class MentionFinder:
                 if tok.lower_ in self.schema.bare_collectives and tok.tag_ != "NNP":
                     out.append(Mention(tok.i, tok.i + 1, "GROUP", "collective", bare=True))
                 continue
+            if all(c.ent_type_ == "ORG" or self.dictionary.lookup(c.text) is not None and self.dictionary.lookup(c.text).type != "STATE"
+                   for c in named) and tok.lower_ not in self.schema.state_collectives:
+                continue  # "JNIM fighters" are JNIM
             first = min(c.left_edge.i if c.dep_ == "compound" else c.i for c in named)
             first = min(first, min(c.i for c in named))
             start, end = _trim(doc, first, tok.i + 1, self.schema, False)

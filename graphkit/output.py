@@ -20,13 +20,13 @@ def flat_row(t: dict) -> dict:
 class TripleWriter:
     """Streams jsonl and csv as triples arrive; json and table are written at the end."""
 
-    def __init__(self, fmt: str, out: TextIO = sys.stdout):
+    def __init__(self, fmt: str, out: TextIO | None = None):
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        self.fmt, self.out, self.rows = fmt, out, []
+        self.fmt, self.out, self.rows = fmt, out or sys.stdout, []
         self._csv = None
         if fmt == "csv":
-            self._csv = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+            self._csv = csv.DictWriter(self.out, fieldnames=CSV_FIELDS)
             self._csv.writeheader()
 
     def write(self, triples: Iterable[dict]) -> None:

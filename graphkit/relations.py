@@ -150,13 +150,6 @@ def _single_arg(ctx: _Ctx, tok: Token, depth: int) -> list[Arg]:
         return []
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    if low in _ORG_PARTS:
-        poss = [c for c in tok.children if c.dep_ == "poss" and ctx.mention(c) is not None]
-        if poss:
-            # "the Islamic State's Somali branch" names a group of its own
-            start = ctx.mention(poss[0]).start
-            return [ctx.new_group(ctx.doc[start:tok.i + 1].text, start, tok.i + 1)]
-    # "rival armed groups, chiefly the EMC and the Clan del Golfo"
     appos = [c for c in tok.children if c.dep_ == "appos"]
     for c in appos:
         got = args(ctx, c, depth + 1)
@@ -164,6 +157,13 @@ def _single_arg(ctx: _Ctx, tok: Token, depth: int) -> list[Arg]:
             return got
     if tok.dep_ == "appos" and ctx.mention(tok.head) is not None:
         return [ctx.arg_of(ctx.mention(tok.head))]
+    if low in _ORG_PARTS:
+        poss = [c for c in tok.children if c.dep_ == "poss" and ctx.mention(c) is not None]
+        if poss:
+            # "the Islamic State's Somali branch" names a group of its own
+            start = ctx.mention(poss[0]).start
+            return [ctx.new_group(ctx.doc[start:tok.i + 1].text, start, tok.i + 1)]
+    # "rival armed groups, chiefly the EMC and the Clan del Golfo"
     if low in _THING_PROXIES or low in _FORCE_PROXIES:
         holder = _holder(ctx, tok, depth)
         if holder is None:
@@ -577,7 +577,7 @@ def _participle_pattern(ctx: _Ctx, t: Token) -> None:
     if not agents:
         return
     target = t.head
-    while target.dep_ in ("amod", "compound") and target.head.i != t.iarget and target.pos_ not in ("NOUN", "PROPN"):
+    while target.dep_ in ("amod", "compound") and target.head.i != target.i and target.pos_ not in ("NOUN", "PROPN"):
         target = target.head
     objects = args(ctx, target)
     if not objects and target.pos_ in ("NOUN", "PROPN"):
