@@ -29,7 +29,8 @@ _THING_PROXIES = {"position", "positions", "motorcade", "convoy", "base", "bases
                   "officials", "leaders", "commanders", "negotiators", "government", "regime", "administration"}
 _FORCE_PROXIES = {"forces", "force", "troops", "fighters", "militia", "militias", "militiamen", "men", "army", "soldiers",
                   "followers", "supporters", "loyalists", "units", "fronts", "gunmen", "units", "drones", "aircraft",
-                  "warplanes", "jets", "ships", "navy", "artillery", "missiles", "rockets"}
+                  "warplanes", "jets", "ships", "navy", "artillery", "missiles", "rockets", "contractors",
+                  "mercenaries", "advisers", "advisors", "personnel", "instructors", "operators", "operatives", "commandos"}
 _NON_STATE_LEADERS = {"insurgent", "rebel", "separatist", "militant", "opposition", "guerrilla", "militia", "tribal", "jihadist"}
 _ORG_PARTS = {"branch", "wing", "faction", "affiliate", "unit", "cell", "offshoot", "splinter", "franchise", "chapter"}
 _BASE_CONFIDENCE = {"role": 0.9, "participle": 0.85, "loyal": 0.8, "verb": 0.8, "noun": 0.7, "pair": 0.65, "mediator": 0.7}
@@ -98,7 +99,7 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
     sent_start = tok.sent.start
     prev_sents = [s for s in ctx.doc.sents if s.end <= sent_start][-1:]
     floor = prev_sents[0].start if prev_sents else sent_start
-    best = None
+    best = best_subject = None
     for m in ctx.mentions:
         if m.start >= tok.i or m.start < floor or m.bare:
             continue
@@ -107,7 +108,10 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
         if not person and m.type == "PERSON":
             continue
         best = m
-    return best
+        # a subject is the more salient antecedent: "The EMC, the largest FARC network, ... Its commander"
+        if ctx.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
+            best_subject = m
+    return best_subject or best
 
 
 def _relative_head(tok: Token) -> Token | None:
@@ -188,7 +192,7 @@ def _holder(ctx: _Ctx, tok: Token, depth: int) -> Arg | None:
                 if got:
                     return got[0]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and tok.lower_ in _FORCE_PROXIES)):
             for p in c.children:
                 if p.dep_ == "pobj":
                     got = _single_arg(ctx, p, depth + 1)
@@ -203,7 +207,7 @@ def _is_passive(v: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
     # a participle modifying a noun: "the MNDAA, led by Peng", "a ceasefire brokered by China"
-    return v.dep_ == "acl" and v.tag_ == "VBN"
+    return v.dep_ == "acl" and (v.tag_ == "VBN" or any(c.dep_ == "agent" for c in v.children))
 
 
 def _agents(v: Token) -> list[Token]:
@@ -407,7 +411,7 @@ def _verb_pattern(ctx: _Ctx, v: Token, frame: Frame) -> None:
             relations = []
         if not relations:
             return
-    if frame.needs_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in v.children):
+    if frame.needs_xcomp and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "to") for c in v.children):
         return
     subj_toks = logical_subjects(v, ctx)
     subjects = [a for t in subj_toks for a in args(ctx, t)]
@@ -439,6 +443,9 @@ def _governing_predicate(n: Token) -> Token | None:
         return h.head
     if n.dep_ == "conj":
         return _governing_predicate(n.head)
+    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.pos_ == "NOUN":
+        # "held several rounds of talks with X"
+        return _governing_predicate(h.head)
     return None
 
 

@@ -79,6 +79,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
         uf.find(key)
 
     _link_acronyms(doc, mentions, keys, uf)
+    _link_aliases(doc, mentions, keys, uf)
     _link_short_names(doc, mentions, keys, uf)
 
     actors: dict[str, Actor] = {}
@@ -139,6 +140,22 @@ def _link_acronyms(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Unio
         text = _surface(doc, m)
         if _ACRONYM.match(text) and text.replace(".", "") in long_forms:
             uf.union(keys[long_forms[text.replace('.', '')]], keys[j])
+
+
+_ALIAS_MARKERS = ("better known as", "also known as", "known as", "alias", "a.k.a.", "aka", "known to his followers as",
+                  "nicknamed", "dubbed")
+
+
+def _link_aliases(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:
+    """'Néstor Gregorio Vera, better known as Iván Mordisco' and 'X, alias Y' name one person."""
+    for i, m in enumerate(mentions[:-1]):
+        nxt = mentions[i + 1]
+        if m.type != "PERSON" or nxt.type not in ("PERSON", "ORGANIZATION", "STATE") or nxt.start - m.end > 8:
+            continue
+        between = doc[m.end:nxt.start].text.strip(" ,").lower()
+        if between in _ALIAS_MARKERS or any(between.endswith(" " + k) or between == k for k in _ALIAS_MARKERS):
+            nxt.type = "PERSON"
+            uf.union(keys[i], keys[i + 1])
 
 
 def _link_short_names(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:
