@@ -181,7 +181,7 @@ class MentionFinder:
                     out.append(Mention(tok.i, tok.i + 1, "GROUP", "collective", bare=True))
                 continue
             if all(c.ent_type_ == "ORG" or self.dictionary.lookup(c.text) is not None and self.dictionary.lookup(c.text).type != "STATE"
-                   for c in named) and tok.lower_ not in self.schema.state_collectives:
+                   for c in named):
                 continue  # "JNIM fighters" are JNIM
             first = min(c.left_edge.i if c.dep_ == "compound" else c.i for c in named)
             first = min(first, min(c.i for c in named))
@@ -212,7 +212,10 @@ def _title_case(tok: Token) -> bool:
     lo = text.rfind("\n", 0, tok.idx) + 1
     hi = text.find("\n", tok.idx)
     words = [w for w in re.findall(r"[A-Za-z]{4,}", text[lo:hi if hi >= 0 else len(text)])]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    line = text[lo:hi if hi >= 0 else len(text)].strip()
+    if line.endswith(".") and len(line.split()) > 4:
+        return False  # headlines carry no full stop; a sentence full of names does
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 def _select(cands: list[Mention]) -> list[Mention]:

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .dictionary import ActorDictionary, load_dictionary
+from .dictionary import ActorDictionary, dictionary_paths, load_dictionary
 from .mentions import Mention, MentionFinder
 from .relations import extract_assertions
 from .resolve import Actor, resolve_mentions
@@ -65,7 +65,7 @@ def load_pipeline(model: str | None = None, actor_files: Sequence[str] = ()) -> 
 
 @Language.factory("graphkit_actors", default_config={"actor_files": []})
 def make_actor_component(nlp: Language, name: str, actor_files: list[str]) -> "ActorComponent":
-    return ActorComponent(nlp, load_dictionary(tuple(actor_files) or None))
+    return ActorComponent(nlp, load_dictionary(tuple(str(p) for p in dictionary_paths(actor_files))))
 
 
 @Language.factory("graphkit_relations")

@@ -32,6 +32,7 @@ _FORCE_PROXIES = {"forces", "force", "troops", "fighters", "militia", "militias"
                   "warplanes", "jets", "ships", "navy", "artillery", "missiles", "rockets", "contractors",
                   "mercenaries", "advisers", "advisors", "personnel", "instructors", "operators", "operatives", "commandos"}
 _NON_STATE_LEADERS = {"insurgent", "rebel", "separatist", "militant", "opposition", "guerrilla", "militia", "tribal", "jihadist"}
+_COUNT_NOUNS = {"round", "series", "day", "week", "month", "year", "hour", "session", "set", "string", "wave", "spate", "campaign"}
 _ORG_PARTS = {"branch", "wing", "faction", "affiliate", "unit", "cell", "offshoot", "splinter", "franchise", "chapter"}
 _BASE_CONFIDENCE = {"role": 0.9, "participle": 0.85, "loyal": 0.8, "verb": 0.8, "noun": 0.7, "pair": 0.65, "mediator": 0.7}
 
@@ -168,6 +169,10 @@ def _single_arg(ctx: _Ctx, tok: Token, depth: int) -> list[Arg]:
             start = ctx.mention(poss[0]).start
             return [ctx.new_group(ctx.doc[start:tok.i + 1].text, start, tok.i + 1)]
     # "rival armed groups, chiefly the EMC and the Clan del Golfo"
+    if low not in _THING_PROXIES and low not in _FORCE_PROXIES and ctx.schema.role(low) is not None and depth < 3:
+        # "brokered by China's special envoy": the envoy's state acts
+        holder = _holder(ctx, tok, depth)
+        return [Arg(holder.actor, holder.start, holder.end, True)] if holder is not None else []
     if low in _THING_PROXIES or low in _FORCE_PROXIES:
         holder = _holder(ctx, tok, depth)
         if holder is None:
@@ -315,13 +320,11 @@ def _negated(ctx: _Ctx, trigger: Token) -> bool:
     # "denied arming", "refused to talk": a negator verb governing the trigger through a complement
     t = trigger
     for _ in range(4):
-        if t.head.i == t.i:
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj"):
             break
         t = t.head
         if t.lemma_ in s.negator_lemmas:
             return not _governed_by(trigger, {"accuse", "allege", "suspect"})
-        if t.dep_ in ("ROOT", "relcl", "advcl") or t.pos_ == "NOUN":
-            break
     return False
 
 
@@ -434,6 +437,21 @@ def _verb_pattern(ctx: _Ctx, v: Token, frame: Frame) -> None:
             _emit(ctx, subjects, rel, [], v, "pair", symmetric_pairs=True)
 
 
+def _mentions_under(ctx: _Ctx, head: Token, prep: str) -> list[Arg]:
+    """Every actor named inside a prepositional phrase, for parses that scatter 'between X and Y's Z'."""
+    out: list[Arg] = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == prep:
+            skip = {t.i for k in c.subtree if k.dep_ in ("acl", "relcl", "appos") for t in k.subtree}
+            seen = set()
+            for t in c.subtree:
+                m = ctx.mention(t)
+                if m is not None and t.i not in skip and m.actor not in seen:
+                    seen.add(m.actor)
+                    out.append(ctx.arg_of(m))
+    return out if len(out) >= 2 else []
+
+
 def _governing_predicate(n: Token) -> Token | None:
     """The verb a noun hangs from: 'held talks', 'agreed to a ceasefire', 'is at war'."""
     h = n.head
@@ -443,7 +461,7 @@ def _governing_predicate(n: Token) -> Token | None:
         return h.head
     if n.dep_ == "conj":
         return _governing_predicate(n.head)
-    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.pos_ == "NOUN":
+    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_ in _COUNT_NOUNS:
         # "held several rounds of talks with X"
         return _governing_predicate(h.head)
     return None
@@ -457,6 +475,8 @@ def _noun_pattern(ctx: _Ctx, n: Token, frame: Frame) -> None:
         if frame.theme not in classes:
             return
     between = [a for t in _prep_objects(n, ["between"]) for a in args(ctx, t)]
+    if len(between) == 1:
+        between = _mentions_under(ctx, n, "between") or between
     if len(between) >= 2:
         _emit(ctx, between, relation, [], n, "noun", symmetric_pairs=True)
         return
@@ -470,6 +490,8 @@ def _noun_pattern(ctx: _Ctx, n: Token, frame: Frame) -> None:
                 subjects += args(ctx, c)
     subjects += [a for t in _prep_objects(n, ["by", "from"]) for a in args(ctx, t)]
     gov = _governing_predicate(n)
+    if gov is not None and gov.lemma_ not in ctx.schema.light_verbs and gov.lemma_ not in ctx.schema.verbs:
+        gov = None  # "Egypt condemned the attack on Israel": Egypt did not attack
     if not subjects and gov is not None:
         subjects = [a for t in logical_subjects(gov, ctx) for a in args(ctx, t)]
     if not subjects:
@@ -551,7 +573,8 @@ def _role_pattern(ctx: _Ctx, r: Token) -> None:
                 orgs.append(ctx.arg_of(m))
             elif c.ent_type_ in ("NORP", "GPE") or c.text[:1].isupper():
                 state = ctx.dictionary.state_for_demonym(c.text)
-                if state is not None and (relation != "commands" or phrase in ctx.schema.state_roles):
+                if state is not None and (relation != "commands" or (phrase in ctx.schema.state_roles
+                                                                       and not mods & _NON_STATE_LEADERS)):
                     orgs.append(_state_arg(ctx, state, c))
     holders = [h for h in holders if not (relation in ("commands", "member_of") and ctx.actors[h.actor].type == "STATE")]
     if inverted:
@@ -577,7 +600,15 @@ def _participle_pattern(ctx: _Ctx, t: Token) -> None:
         agents = [ctx.mention(t)] if ctx.mention(t) else []
     elif text in ctx.schema.participles and t.i >= 2 and ctx.doc[t.i - 1].text == "-":
         relation = ctx.schema.participles[text]
-        agents = [ctx.mention(ctx.doc[t.i - 2])]
+        agent_tok = ctx.doc[t.i - 2]
+        agents = [ctx.mention(agent_tok)]
+        state = ctx.dictionary.state_for_demonym(agent_tok.text) if agents[0] is None else None
+        if state is not None:
+            # "Iranian-backed Houthis"
+            target = t.head
+            objects = args(ctx, target)
+            _emit(ctx, [_state_arg(ctx, state, agent_tok)], relation, objects, t, "participle")
+            return
     else:
         return
     agents = [a for a in agents if a is not None]
@@ -613,6 +644,15 @@ def _loyal_pattern(ctx: _Ctx, t: Token) -> None:
         _emit(ctx, members, relation, leaders, t, "loyal")
 
 
+def _rivalries_from_attacks(ctx: _Ctx) -> None:
+    """An attack between two armed actors states that they are in conflict (GUIDE: fighting, clashing)."""
+    for a in list(ctx.out):
+        if a.relation == "attacked" and not a.hedged and \
+                "PERSON" not in (ctx.actors[a.subject.actor].type, ctx.actors[a.object.actor].type):
+            ctx.out.append(Assertion(a.subject, "rival_of", a.object, a.trigger, a.pattern + "+attack", a.hedged,
+                                     a.reporter, round(a.confidence * 0.9, 3), a.sentence))
+
+
 def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], schema: Schema,
                        dictionary: ActorDictionary) -> list[Assertion]:
     """All assertions of one parsed, resolved doc. ``actors`` may grow (derived groups)."""
@@ -632,4 +672,5 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             _participle_pattern(ctx, t)
         if t.pos_ == "ADJ":
             _loyal_pattern(ctx, t)
+    _rivalries_from_attacks(ctx)
     return ctx.out

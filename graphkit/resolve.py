@@ -59,11 +59,12 @@ def _initials(text: str) -> str:
 
 def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> list[Actor]:
     """Group mentions into actors; sets ``Mention.actor`` and returns the actors of the doc."""
+    _prefer_defined_acronyms(doc, mentions)
     uf = _Union()
     keys: list[str] = []
     for m in mentions:
         text = _surface(doc, m)
-        if m.entry is None and m.state is None:
+        if m.entry is None and m.state is None and m.source != "defined":
             hit = dictionary.lookup(text)
             if hit and (m.type != "GROUP" or hit.type == "STATE"):
                 m.entry = hit
@@ -121,6 +122,23 @@ def _display_name(aliases: set[str]) -> str:
     if best.endswith("'s") or best.endswith("’s"):
         best = best[:-2]
     return best
+
+
+def _prefer_defined_acronyms(doc: Doc, mentions: list[Mention]) -> None:
+    """An acronym the article defines ("the Popular Resistance Council (PRC)") beats the dictionary's reading."""
+    defined: dict[str, Mention] = {}
+    for i, m in enumerate(mentions[:-1]):
+        inner = mentions[i + 1]
+        if inner.start == m.end + 1 and doc[m.end].text == "(" and inner.end < len(doc) and doc[inner.end].text == ")":
+            acr = _surface(doc, inner)
+            if _ACRONYM.match(acr):
+                defined[acr] = m
+    for m in mentions:
+        outer = defined.get(_surface(doc, m))
+        if outer is not None and m.entry is not None and outer.entry is not m.entry:
+            m.entry = None
+            m.type = outer.type
+            m.source = "defined"
 
 
 def _link_acronyms(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:

@@ -314,3 +314,30 @@ def test_evidence_offsets_point_into_the_text(nlp, relations):
         for part in ("subject", "object", "trigger"):
             assert ev["sentence_start"] <= ev[f"{part}_start"] < ev[f"{part}_end"] <= ev["sentence_end"], (part, r)
         assert ev["hedged"] == r["hedged"]
+
+
+# Cases found by review, pinned so they stay fixed.
+def test_apposition_survives_a_negating_main_verb(nlp, triples):
+    # "rejected" negates nothing about the apposition
+    assert triple("Ismail Haniyeh", "commands", "Hamas") in triples(nlp, "Ismail Haniyeh, the head of Hamas, rejected the proposal.")
+
+
+def test_condemning_an_attack_is_no_attack(nlp, triples):
+    assert not {t for t in triples(nlp, "Egypt condemned the attack on Israel.") if t[0] == "Egypt"}
+
+
+def test_opposition_leader_does_not_command_the_state(nlp, triples):
+    got = triples(nlp, "Turkish opposition leader Kemal Kilicdaroglu criticised Erdogan.")
+    assert triple("Kemal Kilicdaroglu", "commands", "Turkey") not in got
+
+
+def test_organisation_official_is_a_member(nlp, triples):
+    assert triple("Basem Naim", "member_of", "Hamas") in triples(nlp, "Hamas official Basem Naim spoke to reporters.")
+
+
+def test_demonym_backed(nlp, triples):
+    assert triple("Iran", "supports", "Houthis") in triples(nlp, "Iranian-backed Houthis seized the port.")
+
+
+def test_short_sentence_full_of_names_is_no_headline(nlp, triples):
+    assert triple("Farid Nasser", "commands", "Northern Front") in triples(nlp, "Colonel Farid Nasser commands the Northern Front.")
