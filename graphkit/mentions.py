@@ -150,11 +150,12 @@ class MentionFinder:
         i = 0
         n = len(doc)
         while i < n:
-            if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not _title_case(doc[i]):
-                j = i
+            ordinal = bool(re.match(r"^\d+(st|nd|rd|th)$", doc[i].text)) and i + 1 < n and doc[i + 1].text[:1].isupper()
+            if (ordinal or doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()) and not _title_case(doc[i]):
+                j = i + 1 if ordinal else i
                 while j < n and (
                     (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"))
-                    or (doc[j].lower_ in ("of", "for", "al", "-", "de", "del") and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN")
+                    or (doc[j].lower_ in ("of", "for", "al", "-", "de", "del", "y", "e", "et", "la") and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN")
                 ):
                     j += 1
                 if j > i and any(doc[k].lower_ in self.schema.org_keywords for k in range(i, j)):

@@ -23,7 +23,7 @@ from .resolve import Actor
 from .schema import Frame, Schema
 
 _REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
-_THING_PROXIES = {"position", "positions", "motorcade", "convoy", "base", "bases", "outpost", "outposts", "headquarters",
+_THING_PROXIES = {"uprising", "insurgency", "rebellion", "revolt", "position", "positions", "motorcade", "convoy", "base", "bases", "outpost", "outposts", "headquarters",
                   "stronghold", "strongholds", "camp", "camps", "territory", "offices", "office", "embassy", "embassies",
                   "member", "members", "ranks", "leadership", "delegation", "team", "representatives", "envoys",
                   "officials", "leaders", "commanders", "negotiators", "government", "regime", "administration"}
@@ -391,6 +391,8 @@ def _theme_classes(ctx: _Ctx, v: Token) -> set[str]:
     themes += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
     if v.dep_ == "acl" and _is_passive(v):
         themes.append(v.head)
+    if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _REL_PRONOUNS for c in v.children):
+        themes.append(v.head)  # "an agreement that Cairo signed with Mogadishu"
     for t in list(themes):
         themes.extend(t.conjuncts)
     for t in themes:
@@ -446,7 +448,8 @@ def _mentions_under(ctx: _Ctx, head: Token, prep: str) -> list[Arg]:
             seen = set()
             for t in c.subtree:
                 m = ctx.mention(t)
-                if m is not None and t.i not in skip and m.actor not in seen:
+                if m is not None and t.i not in skip and m.actor not in seen and \
+                        ctx.doc[m.start:m.end].root.dep_ != "poss":
                     seen.add(m.actor)
                     out.append(ctx.arg_of(m))
     return out if len(out) >= 2 else []
@@ -485,7 +488,9 @@ def _noun_pattern(ctx: _Ctx, n: Token, frame: Frame) -> None:
         if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < n.i:
             m = ctx.mention(c)
             if m is not None and not (m.type == "STATE" and c.dep_ == "amod" and frame.relation == "rival_of"):
-                subjects.append(ctx.arg_of(m))
+                known = m.type in ("STATE", "PERSON") or ctx.actors[m.actor].entry is not None or m.end - m.start > 1
+                if c.dep_ == "poss" or known:  # "the Haigeng ceasefire" is named, not made, by Haigeng
+                    subjects.append(ctx.arg_of(m))
             elif c.dep_ == "poss":
                 subjects += args(ctx, c)
     subjects += [a for t in _prep_objects(n, ["by", "from"]) for a in args(ctx, t)]
@@ -539,7 +544,7 @@ def _role_pattern(ctx: _Ctx, r: Token) -> None:
         relation = "member_of"
     holders: list[Arg] = []
     if r.dep_ == "appos":
-        holders += args(ctx, r.head)
+        holders += _single_arg(ctx, r.head, 0)
     for c in r.children:
         if c.dep_ == "appos":
             holders += args(ctx, c)
@@ -577,6 +582,8 @@ def _role_pattern(ctx: _Ctx, r: Token) -> None:
                                                                        and not mods & _NON_STATE_LEADERS)):
                     orgs.append(_state_arg(ctx, state, c))
     holders = [h for h in holders if not (relation in ("commands", "member_of") and ctx.actors[h.actor].type == "STATE")]
+    if relation == "member_of":
+        orgs = [o for o in orgs if ctx.actors[o.actor].type != "PERSON"]
     if inverted:
         _emit(ctx, orgs, relation, holders, r, "role")
     else:
