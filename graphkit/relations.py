@@ -23,7 +23,7 @@ from .resolve import Actor
 from .schema import Frame, Schema
 
 _REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
-_THING_PROXIES = {"uprising", "insurgency", "rebellion", "revolt", "position", "positions", "motorcade", "convoy", "base", "bases", "outpost", "outposts", "headquarters",
+_THING_PROXIES = {"figure", "figures", "uprising", "insurgency", "rebellion", "revolt", "position", "positions", "motorcade", "convoy", "base", "bases", "outpost", "outposts", "headquarters",
                   "stronghold", "strongholds", "camp", "camps", "territory", "offices", "office", "embassy", "embassies",
                   "member", "members", "ranks", "leadership", "delegation", "team", "representatives", "envoys",
                   "officials", "leaders", "commanders", "negotiators", "government", "regime", "administration"}
@@ -641,6 +641,8 @@ def _loyal_pattern(ctx: _Ctx, t: Token) -> None:
         return
     leaders = [a for tok in _prep_objects(t, ["to", "with"]) for a in args(ctx, tok)]
     group = t.head if t.dep_ in ("amod", "acomp") else None
+    if t.dep_ == "oprd":  # "troops battled militiamen loyal to X"
+        group = next((c for c in t.head.children if c.dep_ == "dobj"), None)
     if group is None or not leaders:
         return
     members = args(ctx, group)
