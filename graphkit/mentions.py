@@ -41,6 +41,10 @@ def _is_title_token(tok: Token, schema: Schema) -> bool:
 
 def _trim(doc: Doc, start: int, end: int, schema: Schema, person: bool) -> tuple[int, int]:
     """Drop determiners, possessive markers, punctuation and (for people) leading titles."""
+    for k in range(end - 1, start - 1, -1):
+        if "\n" in doc[k].text:  # a mention never runs across lines
+            start = k + 1
+            break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s")):
