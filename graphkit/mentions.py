@@ -116,8 +116,18 @@ class MentionFinder:
             if not typ:
                 continue
             start, end = _trim(doc, ent.start, ent.end, self.schema, typ == "PERSON")
+            # "Reuters - Libyan leader": a news agency's dateline is no part of a name
+            while start < end - 1 and (doc[start].text in self.schema.not_actors or doc[start].text in ("-", "--", "—")):
+                start += 1
             if start >= end:
                 continue
+            last = doc[end - 1].lower_
+            if end - start >= 2 and last in self.schema.state_collectives:
+                # "the Sudanese Government", "Iranian Officials" as tagged names are still the state
+                state = self.dictionary.state_for_demonym(doc[start:end - 1].text)
+                if state is not None:
+                    out.append(Mention(start, end, "STATE", "collective", state=state))
+                    continue
             span = doc[start:end]
             if typ == "PERSON" and all(fold(t.text) in self._title_words for t in span):
                 continue

@@ -143,3 +143,11 @@ def test_long_text_offsets_survive_chunking(tmp_path):
         ev = t["evidence"]
         assert text[ev["subject_start"]:ev["subject_end"]] == ev["subject_text"]
         assert text[ev["sentence_start"]:ev["sentence_end"]] == ev["sentence"]
+
+
+def test_two_worker_processes_give_the_same_triples(runner):
+    one = run(runner, str(SAMPLES), "--format", "jsonl")
+    two = run(runner, str(SAMPLES), "--format", "jsonl", "--workers", "2")
+    assert two.exit_code == 0, two.stderr
+    key = lambda r: (r["article"], r["subject"], r["relation"], r["object"], r["evidence"]["trigger_start"])  # noqa: E731
+    assert sorted(map(key, jsonl(one))) == sorted(map(key, jsonl(two)))
