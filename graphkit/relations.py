@@ -589,6 +589,10 @@ def _role_pattern(ctx: _Ctx, r: Token) -> None:
                 if state is not None and (relation != "commands" or (phrase in ctx.schema.state_roles
                                                                        and not mods & _NON_STATE_LEADERS)):
                     orgs.append(_state_arg(ctx, state, c))
+    if relation == "commands" and not orgs and mods & _NON_STATE_LEADERS:
+        group = _descriptor_group(ctx, r, sorted(mods & _NON_STATE_LEADERS)[0])
+        if group is not None:
+            orgs.append(group)
     holders = [h for h in holders if not (relation in ("commands", "member_of") and ctx.actors[h.actor].type == "STATE")]
     if relation == "member_of":
         orgs = [o for o in orgs if ctx.actors[o.actor].type != "PERSON"]
@@ -596,6 +600,24 @@ def _role_pattern(ctx: _Ctx, r: Token) -> None:
         _emit(ctx, orgs, relation, holders, r, "role")
     else:
         _emit(ctx, holders, relation, orgs, r, "role")
+
+
+def _descriptor_group(ctx: _Ctx, r: Token, descriptor: str) -> Arg | None:
+    """'Kashmir separatist leader X', 'Iraq's insurgent leader X': X leads a named collective."""
+    for c in r.children:
+        if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < r.i and c.lower_ != descriptor:
+            m = ctx.mention(c)
+            place = None
+            if m is not None and ctx.actors[m.actor].type == "STATE":
+                entry = ctx.dictionary.lookup(ctx.actors[m.actor].name)
+                adjectives = [d for d in (entry.demonyms if entry else ()) if not d.endswith("s")]
+                place = adjectives[0] if adjectives else ctx.doc[m.start:m.end].text
+            elif c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "LOC") or (c.text[:1].isupper() and c.is_alpha):
+                place = c.text
+            if place:
+                name = f"{place} {descriptor}s"
+                return ctx.new_group(name, c.i, r.i)
+    return None
 
 
 def _state_arg(ctx: _Ctx, state, tok: Token) -> Arg:

@@ -341,3 +341,12 @@ def test_demonym_backed(nlp, triples):
 
 def test_short_sentence_full_of_names_is_no_headline(nlp, triples):
     assert triple("Farid Nasser", "commands", "Northern Front") in triples(nlp, "Colonel Farid Nasser commands the Northern Front.")
+
+
+def test_descriptor_leader_leads_a_named_collective(nlp, triples):
+    got = triples(nlp, "Baluch separatist leader Rahim Baloch was arrested on Monday.")
+    assert triple("Rahim Baloch", "commands", "Baluch separatists") in got
+    got = triples(nlp, "A deputy of Syria's best-known rebel leader, Abu Karim, was captured in Idlib.")
+    assert triple("Abu Karim", "commands", "Syrian rebels") in got
+    # a rebel leader does not command the state he fights
+    assert not any(r == "commands" and o == "Syria" for _, r, o in got)
