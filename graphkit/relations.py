@@ -32,6 +32,8 @@ _FORCE_PROXIES = {"forces", "force", "troops", "fighters", "militia", "militias"
                   "warplanes", "jets", "ships", "navy", "artillery", "missiles", "rockets", "contractors",
                   "mercenaries", "advisers", "advisors", "personnel", "instructors", "operators", "operatives", "commandos"}
 _NON_STATE_LEADERS = {"insurgent", "rebel", "separatist", "militant", "opposition", "guerrilla", "militia", "tribal", "jihadist"}
+_VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen"}
+_RECEIVE_VERBS = {"have", "receive", "enjoy", "get", "win", "secure", "gain", "obtain", "seek", "lose"}
 _COUNT_NOUNS = {"round", "series", "day", "week", "month", "year", "hour", "session", "set", "string", "wave", "spate", "campaign"}
 _ORG_PARTS = {"branch", "wing", "faction", "affiliate", "unit", "cell", "offshoot", "splinter", "franchise", "chapter"}
 _BASE_CONFIDENCE = {"role": 0.9, "participle": 0.85, "loyal": 0.8, "verb": 0.8, "noun": 0.7, "pair": 0.65, "mediator": 0.7}
@@ -155,6 +157,11 @@ def _single_arg(ctx: _Ctx, tok: Token, depth: int) -> list[Arg]:
         return []
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
+    if low in _VOICES:
+        # "Haftar's spokesman ... declared": the spokesman speaks for his principal
+        holder = _holder(ctx, tok, depth)
+        if holder is not None:
+            return [holder]
     appos = [c for c in tok.children if c.dep_ == "appos"]
     for c in appos:
         got = args(ctx, c, depth + 1)
@@ -485,6 +492,14 @@ def _noun_pattern(ctx: _Ctx, n: Token, frame: Frame) -> None:
         classes |= {ctx.schema.theme_of(p.lemma_) for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children}
         if frame.theme not in classes:
             return
+    gov0 = _governing_predicate(n)
+    if relation in ("supports", "funds") and gov0 is not None and gov0.lemma_ in _RECEIVE_VERBS:
+        # "Haftar had the backing of Egypt and the UAE": the backers are in the of-phrase
+        backers = [a for t in _prep_objects(n, ["of", "from"]) for a in args(ctx, t)]
+        backed = [a for t in logical_subjects(gov0, ctx) for a in args(ctx, t)]
+        if backers and backed:
+            _emit(ctx, backers, relation, backed, n, "noun")
+            return
     between = [a for t in _prep_objects(n, ["between"]) for a in args(ctx, t)]
     if len(between) == 1:
         between = _mentions_under(ctx, n, "between") or between
@@ -567,6 +582,13 @@ def _role_pattern(ctx: _Ctx, r: Token) -> None:
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
     if r.dep_ == "nsubj" and r.head.lemma_ == "be":
         holders += [a for c in r.head.children if c.dep_ == "attr" for a in args(ctx, c)]
+    small_clause = [c for c in r.children if c.dep_ == "nsubj"]
+    if small_clause and r.dep_ in ("ccomp", "oprd", "xcomp") and relation == "rival_of":
+        # "X declared Turkey an enemy"
+        declarers = [a for t in logical_subjects(r.head, ctx) for a in args(ctx, t)]
+        enemies = [a for c in small_clause for a in args(ctx, c)]
+        _emit(ctx, declarers, relation, enemies, r, "role")
+        return
     if not holders:
         return
     orgs: list[Arg] = []

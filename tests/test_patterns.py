@@ -350,3 +350,14 @@ def test_descriptor_leader_leads_a_named_collective(nlp, triples):
     assert triple("Abu Karim", "commands", "Syrian rebels") in got
     # a rebel leader does not command the state he fights
     assert not any(r == "commands" and o == "Syria" for _, r, o in got)
+
+
+def test_backing_of_received_by_the_subject(nlp, triples):
+    got = triples(nlp, "The rebel commander Omar Idris had the backing of Qatar and Turkey for years.")
+    assert triple("Qatar", "supports", "Omar Idris") in got and triple("Turkey", "supports", "Omar Idris") in got
+    assert triple("Omar Idris", "supports", "Qatar") not in got
+
+
+def test_declaring_an_enemy(nlp, triples):
+    got = triples(nlp, "Hamas answered by declaring Israel an enemy of the Palestinian people.")
+    assert triple("Hamas", "rival_of", "Israel") in got
