@@ -32,6 +32,7 @@ _FORCE_PROXIES = {"forces", "force", "troops", "fighters", "militia", "militias"
                   "warplanes", "jets", "ships", "navy", "artillery", "missiles", "rockets", "contractors",
                   "mercenaries", "advisers", "advisors", "personnel", "instructors", "operators", "operatives", "commandos"}
 _NON_STATE_LEADERS = {"insurgent", "rebel", "separatist", "militant", "opposition", "guerrilla", "militia", "tribal", "jihadist"}
+_COLLECTIVE_BODIES = {"alliance", "coalition", "bloc", "axis", "league", "union", "federation", "front", "council", "mission", "force"}
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen"}
 _RECEIVE_VERBS = {"have", "receive", "enjoy", "get", "win", "secure", "gain", "obtain", "seek", "lose"}
 _COUNT_NOUNS = {"round", "series", "day", "week", "month", "year", "hour", "session", "set", "string", "wave", "spate", "campaign"}
@@ -705,6 +706,20 @@ def _loyal_pattern(ctx: _Ctx, t: Token) -> None:
         _emit(ctx, members, relation, leaders, t, "loyal")
 
 
+def _listed_members(ctx: _Ctx, t: Token) -> None:
+    """'The Three Brotherhood Alliance — the MNDAA, the TNLA and the AA — ...': each listed group is a member."""
+    m = ctx.mention(t)
+    if m is None or t.lower_ not in _COLLECTIVE_BODIES or ctx.doc[m.start:m.end].root.i != t.i:
+        return
+    members: list[Arg] = []
+    for c in t.children:
+        if c.dep_ == "appos":
+            for x in _conjuncts(c):
+                members += [a for a in _single_arg(ctx, x, 0) if a.actor != m.actor]
+    if len({a.actor for a in members}) >= 2:
+        _emit(ctx, members, "member_of", [ctx.arg_of(m)], t, "role")
+
+
 def _rivalries_from_attacks(ctx: _Ctx) -> None:
     """An attack between two armed actors states that they are in conflict (GUIDE: fighting, clashing)."""
     for a in list(ctx.out):
@@ -733,5 +748,7 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             _participle_pattern(ctx, t)
         if t.pos_ == "ADJ":
             _loyal_pattern(ctx, t)
+        if t.pos_ == "PROPN":
+            _listed_members(ctx, t)
     _rivalries_from_attacks(ctx)
     return ctx.out

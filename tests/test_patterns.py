@@ -361,3 +361,12 @@ def test_backing_of_received_by_the_subject(nlp, triples):
 def test_declaring_an_enemy(nlp, triples):
     got = triples(nlp, "Hamas answered by declaring Israel an enemy of the Palestinian people.")
     assert triple("Hamas", "rival_of", "Israel") in got
+
+
+def test_listed_members_of_an_alliance(nlp, triples):
+    got = triples(nlp, "The Popular Front — the Democratic Party, the National Labour Party and the Green Party — won the vote.")
+    members = {s for s, r, o in got if r == "member_of" and o == "Popular Front"}
+    assert len(members) >= 2
+    # a lone apposition is a second name, not a member
+    got = triples(nlp, "The Northern Alliance, the main armed opposition, launched an offensive.")
+    assert not {t for t in got if t[1] == "member_of"}
