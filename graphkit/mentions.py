@@ -214,7 +214,8 @@ class MentionFinder:
     def _state_in(self, doc: Doc, start: int, end: int) -> Entry | None:
         for k in range(start, end):
             hit = self.dictionary.state_for_demonym(doc[k].text)
-            if hit and k == end - 1:
+            rest = {t.lower_ for t in doc[k + 1:end]}
+            if hit and (k == end - 1 or rest <= {"government", "state", "federal", "military", "army", "security"}):
                 return hit
         span = doc[start:end].text
         entry = self.dictionary.lookup(span)

@@ -30,7 +30,8 @@ _THING_PROXIES = {"figure", "figures", "uprising", "insurgency", "rebellion", "r
 _FORCE_PROXIES = {"forces", "force", "troops", "fighters", "militia", "militias", "militiamen", "men", "army", "soldiers",
                   "followers", "supporters", "loyalists", "units", "fronts", "gunmen", "units", "drones", "aircraft",
                   "warplanes", "jets", "ships", "navy", "artillery", "missiles", "rockets", "contractors",
-                  "mercenaries", "advisers", "advisors", "personnel", "instructors", "operators", "operatives", "commandos"}
+                  "mercenaries", "advisers", "advisors", "personnel", "instructors", "operators", "operatives", "commandos",
+                  "militants", "rebels", "insurgents", "guerrillas", "gunmen", "peacekeepers", "mission"}
 _NON_STATE_LEADERS = {"insurgent", "rebel", "separatist", "militant", "opposition", "guerrilla", "militia", "tribal", "jihadist"}
 _COLLECTIVE_BODIES = {"alliance", "coalition", "bloc", "axis", "league", "union", "federation", "front", "council", "mission", "force"}
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen"}
@@ -220,7 +221,9 @@ def _is_passive(v: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
     # a participle modifying a noun: "the MNDAA, led by Peng", "a ceasefire brokered by China"
-    return v.dep_ == "acl" and (v.tag_ == "VBN" or any(c.dep_ == "agent" for c in v.children))
+    if v.dep_ != "acl" or any(c.dep_ == "dobj" for c in v.children):
+        return False
+    return v.tag_ == "VBN" or any(c.dep_ == "agent" for c in v.children)
 
 
 def _agents(v: Token) -> list[Token]:
@@ -647,7 +650,7 @@ def _state_arg(ctx: _Ctx, state, tok: Token) -> Arg:
     for i, a in enumerate(ctx.actors):
         if a.name == state.name:
             return Arg(i, tok.i, tok.i + 1)
-    ctx.actors.append(Actor(name=state.name, type="STATE", aliases={tok.text}, entry=state))
+    ctx.actors.append(Actor(name=state.name, type=state.type, aliases={tok.text}, entry=state))
     return Arg(len(ctx.actors) - 1, tok.i, tok.i + 1)
 
 
@@ -658,6 +661,11 @@ def _participle_pattern(ctx: _Ctx, t: Token) -> None:
     if "-" in text and text.rsplit("-", 1)[1] in ctx.schema.participles:
         relation = ctx.schema.participles[text.rsplit("-", 1)[1]]
         agents = [ctx.mention(t)] if ctx.mention(t) else []
+        entry = ctx.dictionary.lookup(t.text.rsplit("-", 1)[0]) if not agents else None
+        if entry is not None:
+            # "U.S.-led coalition" is one token
+            _emit(ctx, [_state_arg(ctx, entry, t)], relation, args(ctx, t.head), t, "participle")
+            return
     elif text in ctx.schema.participles and t.i >= 2 and ctx.doc[t.i - 1].text == "-":
         relation = ctx.schema.participles[text]
         agent_tok = ctx.doc[t.i - 2]

@@ -370,3 +370,23 @@ def test_listed_members_of_an_alliance(nlp, triples):
     # a lone apposition is a second name, not a member
     got = triples(nlp, "The Northern Alliance, the main armed opposition, launched an offensive.")
     assert not {t for t in got if t[1] == "member_of"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Israeli troops killed three Hamas militants in Gaza on Monday.", ("Israel", "attacked", "Hamas")),
+    ("Israeli troops killed three Hamas militants in Gaza on Monday.", ("Hamas", "rival_of", "Israel")),
+    ("Sudanese government forces and Darfur rebels clashed near Nyala.", ("Darfur rebels", "rival_of", "Sudan")),
+    ("The U.S.-led coalition bombed Taliban positions in Helmand.", ("United States", "commands", "coalition")),
+    ("The U.S.-led coalition bombed Taliban positions in Helmand.", ("coalition", "attacked", "Taliban")),
+    ("Clashes between Indian troops and Maoist rebels left 12 dead.", ("India", "rival_of", "Maoist rebels")),
+])
+def test_wire_phrasing(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Syria denied that it was arming Hezbollah.",
+    "North Korea refused to hold talks with Japan.",
+])
+def test_wire_negations(nlp, triples, text):
+    assert not {t for t in triples(nlp, text) if t[1] in ("supplies_weapons_to", "negotiated_with")}
