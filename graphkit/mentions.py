@@ -121,6 +121,11 @@ class MentionFinder:
                 start += 1
             if start >= end:
                 continue
+            if end - start == 1 and ent.label_ != "NORP":
+                state = self.dictionary.state_for_demonym(doc[start].text)
+                if state is not None and self.dictionary.lookup(doc[start].text) is None:
+                    out.append(Mention(start, end, "STATE", "ner", state=state))  # "Libyan" left of a dateline
+                    continue
             last = doc[end - 1].lower_
             if end - start >= 2 and last in self.schema.state_collectives:
                 # "the Sudanese Government", "Iranian Officials" as tagged names are still the state
