@@ -16,9 +16,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## the main job: extract the sample articles and show who is linked to whom
+## the main job: ingest the sample articles into the embedded default store, show who is linked to whom
 demo: $(STAMP)
-	$(BIN)/graphkit extract data/samples --format table
+	$(BIN)/graphkit ingest data/samples
+	$(BIN)/graphkit relationships
 
 ## the whole test suite
 test: $(STAMP)

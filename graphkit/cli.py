@@ -253,5 +253,8 @@ def stats(
     _print_counts(counts, fmt, str(store.path))
 
 
+from . import cli_graph  # noqa: E402,F401  (registers the graph-reading commands on app)
+
 if __name__ == "__main__":
     app()
+

@@ -343,9 +343,16 @@ def _governed_by(tok: Token, lemmas: set[str]) -> bool:
     return any(a.lemma_ in lemmas for a in tok.ancestors)
 
 
+def _same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n\n" not in a.doc.text[lo:hi]
+
+
 def _hedged(ctx: _Ctx, trigger: Token) -> bool:
     s = ctx.schema
     for t in [trigger, *trigger.ancestors]:
+        if not _same_paragraph(t, trigger):
+            break
         if t.i != trigger.i and t.lemma_ in s.hedge_lemmas:
             return True
         if any(c.lower_ in s.hedge_adverbs for c in t.children if c.dep_ == "advmod"):
@@ -357,6 +364,8 @@ def _hedged(ctx: _Ctx, trigger: Token) -> bool:
 
 def _reporter(ctx: _Ctx, trigger: Token) -> int | None:
     for a in trigger.ancestors:
+        if not _same_paragraph(a, trigger):
+            break
         if a.lemma_ in ctx.schema.reporting_verbs:
             for c in a.children:
                 if c.dep_ == "nsubj":
