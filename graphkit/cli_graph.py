@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from .cli import DB_HELP, _fail, _open_store, app
+from .cli import DB_HELP, NEO4J_HELP, _fail, _neo4j_uri, _open_neo4j, _open_store, app
 
 LINK_FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -36,6 +36,7 @@ def linked_pairs(store, relations: list[str] | None = None, min_articles: int = 
 @app.command()
 def relationships(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    neo4j: Optional[str] = typer.Option(None, "--neo4j", help=NEO4J_HELP),
     relation: List[str] = typer.Option([], "--relation", "-r", help="Only this relation (repeatable)."),
     min_articles: int = typer.Option(1, help="Only relationships stated in at least this many articles."),
     fmt: str = typer.Option("table", "--format", "-f", help="table | json | jsonl | csv"),
@@ -48,7 +49,8 @@ def relationships(
     if fmt not in LINK_FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(LINK_FORMATS)}")
         raise typer.Exit(2)
-    store = _open_store(db, readonly=True, create=False)
+    uri = _neo4j_uri(neo4j, db)
+    store = _open_neo4j(uri) if uri else _open_store(db, readonly=True, create=False)
     try:
         rows = linked_pairs(store, relation or None, min_articles)
     finally:

@@ -1,4 +1,4 @@
-"""Where extracted graphs are kept: an embedded SQLite store (a Neo4j store is to come).
+"""Where extracted graphs are kept: an embedded SQLite store or a Neo4j server (:class:`Neo4jStore`, imported lazily).
 
 >>> from graphkit.store import SQLiteStore
 >>> store = SQLiteStore(":memory:")
@@ -9,4 +9,12 @@ from __future__ import annotations
 
 from .sqlite import SCHEMA_VERSION, SQLiteStore, StoreError, actors_from_triples, normalize_triple
 
-__all__ = ["SCHEMA_VERSION", "SQLiteStore", "StoreError", "actors_from_triples", "normalize_triple"]
+__all__ = ["SCHEMA_VERSION", "Neo4jStore", "SQLiteStore", "StoreError", "actors_from_triples", "normalize_triple"]
+
+
+def __getattr__(name: str):
+    if name == "Neo4jStore":  # the neo4j driver is imported only when the Neo4j store is used
+        from .neo4j import Neo4jStore
+
+        return Neo4jStore
+    raise AttributeError(name)

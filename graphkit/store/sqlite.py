@@ -488,6 +488,27 @@ class SQLiteStore:
             row["hedged"] = bool(row["hedged"])
             yield row
 
+    def export_articles(self) -> Iterator[tuple[Article, list[dict], str, str]]:
+        """Every stored article in ingestion order as ``(article, triples, ingested_at, seen_at)``: the
+        triples rebuilt from its evidence rows (names and types from the actors), for copying the store
+        elsewhere (``graphkit push``). The article text is not stored, so it is empty."""
+        actors = {a["id"]: a for a in self.actors()}
+        rels = {r["id"]: r for r in self._read("SELECT id, subject_id, relation, object_id FROM relationships")}
+        for row in self._read("SELECT id, title, source, date, ingested_at, seen_at FROM articles "
+                              "ORDER BY ingested_at, rowid"):
+            triples = []
+            for ev in self.evidence(article_id=row["id"]):
+                rel = rels[ev["relationship_id"]]
+                subject, obj = actors[rel["subject_id"]], actors[rel["object_id"]]
+                evidence = {k: v for k, v in ev.items() if k not in ("id", "relationship_id", "article_id",
+                                                                         "confidence")}
+                triples.append({"subject": subject["name"], "relation": rel["relation"], "object": obj["name"],
+                                "subject_id": subject["id"], "object_id": obj["id"],
+                                "subject_type": subject["type"], "object_type": obj["type"],
+                                "hedged": ev["hedged"], "confidence": ev["confidence"], "evidence": evidence})
+            article = Article(id=row["id"], text="", source=row["source"], title=row["title"], date=row["date"])
+            yield article, triples, row["ingested_at"], row["seen_at"]
+
     def to_networkx(self) -> networkx.MultiDiGraph:
         """Nodes are actors (name, type, aliases); one edge per relationship, keyed by relation, with
         relation, articles, evidence, hedged_share, best_confidence, first_seen, last_seen."""

@@ -1,0 +1,2 @@
+// Remove everything (tests).
+MATCH (n) DETACH DELETE n

@@ -1,0 +1,316 @@
+"""The Neo4j store: the same data model and public methods as :class:`~graphkit.store.sqlite.SQLiteStore`.
+
+Graph model::
+
+    (:Actor {id, name, type, aliases})
+    (:Article {id, title, source, date, ingested_at, seen_at})
+    (:Relationship {id, relation, subject_id, object_id})-[:SUBJECT]->(:Actor), -[:OBJECT]->(:Actor)
+    (:Actor)-[:RELATION {id, relation}]->(:Actor)           one per relationship, for graph browsing
+    (:Evidence {id, relationship_id, article_id, sentence, ..., hedged, confidence, reported_by, seq})
+        -[:SUPPORTS]->(:Relationship), -[:IN_ARTICLE]->(:Article)
+
+Only facts are stored; aggregates are computed from the evidence when read. Every statement lives in a
+file under ``cypher/`` (see :mod:`graphkit.store.cypher`) and takes parameters; no Cypher text is ever
+built from data. Each batch of articles is one write transaction (``session.execute_write``, which the
+driver retries with backoff on transient errors).
+"""
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+
+from ..documents import Article
+from .cypher import load, statements
+from .sqlite import (
+    _EVIDENCE_COLUMNS, StoreError, _evidence_row, _symmetric_relations, actors_from_triples, iso_date,
+    normalize_triple, relationship_id, utc_now,
+)
+
+if TYPE_CHECKING:
+    import networkx
+
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+_SQLITE_EVIDENCE_KEYS = ("id",) + _EVIDENCE_COLUMNS
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class Neo4jStore:
+    """A graph in a Neo4j 5 server at ``uri`` (``bolt://host:port`` or ``neo4j://...``).
+
+    Connecting checks the server and the credentials and applies ``cypher/schema.cypher``; a server
+    that cannot be reached, refused credentials or any later driver error raise :class:`StoreError`
+    with one line that never contains the password.
+    """
+
+    def __init__(self, uri: str, user: str = DEFAULT_USER, password: str = "", *,
+                 database: str = DEFAULT_DATABASE, connection_timeout: float = 10.0):
+        import neo4j
+        from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+        self.uri = uri
+        self.path = uri  # what the CLI names in its messages
+        self.user = user
+        self._password = password
+        self.database = database
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
+                                                      connection_timeout=connection_timeout,
+                                                      max_transaction_retry_time=30.0)
+        except (ConfigurationError, ValueError) as exc:
+            raise StoreError(self._clean(f"invalid Neo4j URI {uri!r} ({_first_line(exc)})")) from None
+        try:
+            self._driver.verify_connectivity()
+            for statement in statements("schema"):
+                self._driver.execute_query(statement, database_=database)
+        except AuthError:
+            self._driver.close()
+            raise StoreError(f"Neo4j refused the credentials for user {user} at {uri}") from None
+        except ServiceUnavailable as exc:
+            self._driver.close()
+            raise StoreError(self._clean(f"cannot reach Neo4j at {uri}: {self._reason(exc)}")) from None
+        except (Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:
+            self._driver.close()
+            raise StoreError(self._clean(f"cannot use Neo4j at {uri}: {_first_line(exc)}")) from None
+
+    # ------------------------------------------------------------------ plumbing
+
+    @staticmethod
+    def _reason(exc: BaseException) -> str:
+        text = str(exc)
+        lowered = text.lower()
+        for needle, reason in (("connection refused", "connection refused"), ("timed out", "connection timed out"),
+                               ("name or service not known", "unknown host"),
+                               ("temporary failure in name resolution", "unknown host")):
+            if needle in lowered:
+                return reason
+        return _first_line(exc)
+
+    def _clean(self, message: str) -> str:
+        message = " ".join(message.split())
+        if self._password:
+            message = message.replace(self._password, "***")
+        return message
+
+    def _error(self, what: str, exc: BaseException) -> StoreError:
+        from neo4j.exceptions import AuthError, ServiceUnavailable
+
+        if isinstance(exc, AuthError):
+            return StoreError(f"Neo4j refused the credentials for user {self.user} at {self.uri}")
+        if isinstance(exc, ServiceUnavailable):
+            return StoreError(self._clean(f"cannot reach Neo4j at {self.uri}: {self._reason(exc)}"))
+        return StoreError(self._clean(f"Neo4j at {self.uri}: cannot {what} ({_first_line(exc)})"))
+
+    def _call(self, what: str, fn: Callable[[], Any]) -> Any:
+        import neo4j
+
+        try:
+            return fn()
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:
+            raise self._error(what, exc) from None
+
+    def _read(self, name: str, **params: Any) -> list[dict]:
+        def work(tx):
+            return [record.data() for record in tx.run(load(name), params)]
+
+        def run():
+            with self._driver.session(database=self.database) as session:
+                return session.execute_read(work)
+
+        return self._call("read", run)
+
+    def _write(self, work: Callable[[Any], Any]) -> Any:
+        def run():
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(work)
+
+        return self._call("write", run)
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def clear(self) -> None:
+        """Remove every node and relationship of the database (tests, starting afresh)."""
+        self._write(lambda tx: tx.run(load("clear")).consume())
+
+    # ------------------------------------------------------------------ writing
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._read("has_article", id=article_id))
+
+    def add_articles(self, batch: Sequence[tuple[Article, list[dict]]]) -> dict[str, int]:
+        """Store articles with their triples in one transaction; articles already stored are skipped.
+
+        Returns counts as :meth:`SQLiteStore.add_articles`: ``stored``, ``skipped``, and the ``actors``,
+        ``relationships`` and ``evidence`` this batch added. On any error nothing of the batch is stored.
+        """
+        return self._add(batch, {})
+
+    def _add(self, batch: Sequence[tuple[Article, list[dict]]],
+             times: dict[str, tuple[str, str]]) -> dict[str, int]:
+        """``times``: article id -> (ingested_at, seen_at) to keep (push); others are ingested now."""
+        symmetric = _symmetric_relations()
+        now = utc_now()
+        prepared = []  # (article, normalized triples), each article once
+        seen: set[str] = set()
+        duplicates = 0
+        for article, triples in batch:
+            if article.id in seen:
+                duplicates += 1
+                continue
+            seen.add(article.id)
+            prepared.append((article, [normalize_triple(t, symmetric) for t in triples]))
+        all_actor_ids = sorted({t[f"{side}_id"] for _, ts in prepared for t in ts for side in ("subject", "object")})
+        all_rel_ids = sorted({relationship_id(t["subject_id"], t["relation"], t["object_id"])
+                              for _, ts in prepared for t in ts})
+        seq_base = time.time_ns()
+
+        def work(tx) -> dict[str, int]:
+            counts = {"stored": 0, "skipped": duplicates, "actors": 0, "relationships": 0, "evidence": 0}
+            existing = tx.run(load("existing"), article_ids=[a.id for a, _ in prepared], actor_ids=all_actor_ids,
+                              relationship_ids=all_rel_ids).single()
+            stored_articles = set(existing["articles"])
+            known_actors = set(existing["actors"])
+            known_rels = set(existing["relationships"])
+            article_rows, actor_rows, rel_rows, evidence_rows = [], {}, {}, []
+            for article, triples in prepared:
+                if article.id in stored_articles:
+                    counts["skipped"] += 1
+                    continue
+                counts["stored"] += 1
+                ingested_at, seen_at = times.get(article.id) or (now, iso_date(article.date) or now)
+                article_rows.append({"id": article.id, "title": article.title, "source": article.source,
+                                     "date": article.date, "ingested_at": ingested_at, "seen_at": seen_at})
+                for actor in actors_from_triples(triples).values():
+                    row = actor_rows.get(actor["id"])
+                    if row is None:
+                        actor_rows[actor["id"]] = {**actor, "aliases": list(actor["aliases"])}
+                        if actor["id"] not in known_actors:
+                            counts["actors"] += 1
+                    else:
+                        row["aliases"] += [a for a in actor["aliases"] if a not in row["aliases"]]
+                rows: dict[tuple, tuple] = {}
+                for t in triples:
+                    rel_id = relationship_id(t["subject_id"], t["relation"], t["object_id"])
+                    if rel_id not in rel_rows:
+                        rel_rows[rel_id] = {"id": rel_id, "subject_id": t["subject_id"], "relation": t["relation"],
+                                            "object_id": t["object_id"]}
+                        if rel_id not in known_rels:
+                            counts["relationships"] += 1
+                    row = _evidence_row(t, rel_id, article.id)
+                    key = (rel_id, article.id, row[3], row[12])  # sentence_start, trigger_start
+                    old = rows.get(key)
+                    if old is None:
+                        rows[key] = row
+                    elif row[16] is not None and old[16] is not None and row[16] > old[16]:
+                        rows[key] = old[:4] + row[4:]  # the surer row, as SQLite's ON CONFLICT update
+                for key, row in rows.items():
+                    props = {c: v for c, v in zip(_EVIDENCE_COLUMNS, row) if v is not None}
+                    props["hedged"] = bool(row[15])
+                    props["seq"] = seq_base + len(evidence_rows)
+                    evidence_rows.append({"id": "|".join(str(k) for k in key), "props": props})
+                counts["evidence"] += len(rows)
+            if article_rows:
+                tx.run(load("write_articles"), rows=article_rows).consume()
+            if actor_rows:
+                tx.run(load("write_actors"), rows=list(actor_rows.values())).consume()
+            if rel_rows:
+                tx.run(load("write_relationships"), rows=list(rel_rows.values())).consume()
+            if evidence_rows:
+                tx.run(load("write_evidence"), rows=evidence_rows).consume()
+            return counts
+
+        return self._write(work)
+
+    def forget(self, article_id: str) -> bool:
+        """Remove an article, its evidence, the relationships left without evidence and the actors left
+        without relationships (and aliases no evidence shows any more), in one transaction.
+        False when the article is not stored."""
+        def work(tx) -> bool:
+            record = tx.run(load("forget_article"), id=article_id).single()
+            if record is None:
+                return False
+            tx.run(load("forget_relationships"), ids=record["relationships"]).consume()
+            tx.run(load("forget_actors"), ids=sorted(set(record["actors"]))).consume()
+            return True
+
+        return self._write(work)
+
+    def copy_from(self, source: Any, batch_articles: int = 32) -> dict[str, int]:
+        """Copy an :class:`SQLiteStore` into this store, ``batch_articles`` per transaction; articles
+        already here are skipped, their ingestion times are kept. Returns the summary counts."""
+        if batch_articles < 1:
+            raise ValueError("batch_articles must be at least 1")
+        summary = {"stored": 0, "skipped": 0, "failed": 0, "actors": 0, "relationships": 0, "evidence": 0}
+        batch: list[tuple[Article, list[dict]]] = []
+        times: dict[str, tuple[str, str]] = {}
+
+        def flush() -> None:
+            counts = self._add(batch, times)
+            for key in ("stored", "skipped", "actors", "relationships", "evidence"):
+                summary[key] += counts[key]
+            batch.clear()
+            times.clear()
+
+        for article, triples, ingested_at, seen_at in source.export_articles():
+            batch.append((article, triples))
+            times[article.id] = (ingested_at, seen_at)
+            if len(batch) >= batch_articles:
+                flush()
+        if batch:
+            flush()
+        return summary
+
+    # ------------------------------------------------------------------ reading
+
+    def stats(self) -> dict[str, int]:
+        """Counts: articles, actors, relationships, evidence."""
+        row = self._read("stats")[0]
+        return {key: row[key] for key in ("articles", "actors", "relationships", "evidence")}
+
+    def article(self, article_id: str) -> dict | None:
+        rows = self._read("article", id=article_id)
+        return rows[0] if rows else None
+
+    def actors(self) -> Iterator[dict]:
+        """Actors sorted by id: id, name, type, aliases (sorted)."""
+        for row in self._read("actors"):
+            yield {**row, "aliases": sorted(row["aliases"])}
+
+    def relationships(self) -> Iterator[dict]:
+        """Relationships sorted by id, with names and the aggregates computed from their evidence, as
+        :meth:`SQLiteStore.relationships`."""
+        yield from self._read("relationships")
+
+    def evidence(self, relationship: str | None = None, article_id: str | None = None) -> Iterator[dict]:
+        """Evidence rows (the SQLite evidence fields; ``id`` is a string key), optionally of one
+        relationship id and/or one article, in insertion order."""
+        for row in self._read("evidence", relationship=relationship, article_id=article_id):
+            props = row["e"]
+            out = {key: props.get(key) for key in _SQLITE_EVIDENCE_KEYS}
+            out["hedged"] = bool(out["hedged"])
+            yield out
+
+    def to_networkx(self) -> networkx.MultiDiGraph:
+        """As :meth:`SQLiteStore.to_networkx`: actors as nodes, one edge per relationship keyed by relation."""
+        import networkx as nx
+
+        graph = nx.MultiDiGraph()
+        for actor in self.actors():
+            graph.add_node(actor["id"], name=actor["name"], type=actor["type"], aliases=actor["aliases"])
+        for rel in self.relationships():
+            graph.add_edge(rel["subject_id"], rel["object_id"], key=rel["relation"], id=rel["id"],
+                           relation=rel["relation"], articles=rel["articles"], evidence=rel["evidence"],
+                           hedged_share=rel["hedged_share"], best_confidence=rel["best_confidence"],
+                           first_seen=rel["first_seen"], last_seen=rel["last_seen"])
+        return graph

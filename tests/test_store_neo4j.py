@@ -1,0 +1,326 @@
+"""The Neo4j store against a real Neo4j 5 server: parity with SQLite, idempotence, push, forget,
+hostile names, errors and Cypher hygiene.
+
+The server: $GRAPHKIT_NEO4J_URI when set (user $GRAPHKIT_NEO4J_USER, password $GRAPHKIT_NEO4J_PASSWORD),
+else one started with ``bash neo4j/run.sh start`` and stopped at the end. Without java the tests are
+skipped, except in CI ($CI set), where they fail.
+"""
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from graphkit.cli import app
+from graphkit.documents import Article
+from graphkit.ingest import ingest
+from graphkit.store import SQLiteStore, StoreError
+from graphkit.store.neo4j import Neo4jStore
+
+ROOT = Path(__file__).resolve().parents[1]
+USER = os.environ.get("GRAPHKIT_NEO4J_USER") or "neo4j"
+PASSWORD = os.environ.get("GRAPHKIT_NEO4J_PASSWORD") or "graphkit-dev"
+WRONG_PASSWORD = "not-the-Pa55word-xyzzy"
+
+ARTICLES = {
+    "border.txt": "Skirmish on the northern border\n\n"
+                  "The Houthis attacked Saudi Arabia on Tuesday. Iran supplied weapons to the Houthis, "
+                  "according to a UN panel. Hamas held talks with Fatah in Cairo.\n",
+    "talks.txt": "Talks resume\n\n"
+                 "Hezbollah is fighting Israel along the frontier. Qatar funds Hamas. "
+                 "Egypt mediated between Hamas and Israel.\n",
+    "arms.txt": "The Houthis attacked Saudi Arabia again. Russia armed Syria, officials said.\n",
+}
+
+
+# --------------------------------------------------------------------------- the server
+
+
+@pytest.fixture(scope="module")
+def neo4j_uri():
+    uri = os.environ.get("GRAPHKIT_NEO4J_URI")
+    if uri:
+        yield uri
+        return
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        if os.environ.get("CI"):
+            pytest.fail("java is not on PATH: the Neo4j store tests need a Java 17+ to run Neo4j (CI must not skip)")
+        pytest.skip("java is not on PATH: cannot start Neo4j for the Neo4j store tests "
+                    "(install Java 17+, or set GRAPHKIT_NEO4J_URI to a running server)")
+    status = subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "status"], capture_output=True, text=True)
+    started = status.returncode != 0
+    if started:
+        out = subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "start"], capture_output=True, text=True,
+                             timeout=900)
+        if out.returncode != 0:
+            pytest.fail(f"bash neo4j/run.sh start failed:\n{out.stderr[-3000:]}")
+        uri = out.stdout.strip().splitlines()[-1]
+    else:
+        uri = status.stdout.strip().splitlines()[-1]
+    try:
+        yield uri
+    finally:
+        if started:
+            subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "stop"], capture_output=True, timeout=120)
+
+
+def connect(uri: str) -> Neo4jStore:
+    """A store on ``uri``; retried for a while because Neo4j locks a user briefly after failed logins."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            return Neo4jStore(uri, USER, PASSWORD)
+        except StoreError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
+@pytest.fixture
+def neo(neo4j_uri):
+    store = connect(neo4j_uri)
+    store.clear()  # MATCH (n) DETACH DELETE n: every test starts from an empty database
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    d = tmp_path / "articles"
+    d.mkdir()
+    for name, text in ARTICLES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+def env(uri: str, password: str = PASSWORD) -> dict:
+    return {"GRAPHKIT_NEO4J_USER": USER, "GRAPHKIT_NEO4J_PASSWORD": password, "GRAPHKIT_NEO4J_URI": ""}
+
+
+def graph_key(graph: nx.MultiDiGraph) -> tuple:
+    """Nodes and edges with their data, timestamps of ingestion left out (they differ between runs)."""
+    nodes = sorted((n, d["name"], d["type"], tuple(d["aliases"])) for n, d in graph.nodes(data=True))
+    edges = sorted((u, v, k, d["articles"], d["evidence"], d["hedged_share"], d["best_confidence"])
+                   for u, v, k, d in graph.edges(keys=True, data=True))
+    return nodes, edges
+
+
+def evidence_key(store) -> list:
+    return sorted(tuple(sorted((k, v) for k, v in row.items() if k != "id")) for row in store.evidence())
+
+
+# --------------------------------------------------------------------------- parity and idempotence
+
+
+def test_same_articles_give_the_same_graph_as_sqlite(neo, corpus, tmp_path, nlp):
+    lite = SQLiteStore(tmp_path / "graph.db")
+    s1 = ingest([str(corpus)], lite, nlp=nlp, progress=False, batch_articles=2)
+    s2 = ingest([str(corpus)], neo, nlp=nlp, progress=False, batch_articles=2)
+    assert s1 == s2
+    assert s1["stored"] == 3 and s1["relationships"] > 3
+    assert neo.stats() == lite.stats()
+    assert list(neo.actors()) == list(lite.actors())
+    g_lite, g_neo = lite.to_networkx(), neo.to_networkx()
+    assert set(g_neo.nodes) == set(g_lite.nodes)
+    assert set(g_neo.edges(keys=True)) == set(g_lite.edges(keys=True))
+    assert graph_key(g_neo) == graph_key(g_lite)
+    assert evidence_key(neo) == evidence_key(lite)
+    lite.close()
+
+
+def test_ingest_twice_changes_nothing(neo, corpus, nlp):
+    ingest([str(corpus)], neo, nlp=nlp, progress=False)
+    before = (neo.stats(), list(neo.relationships()), list(neo.actors()), list(neo.evidence()))
+    again = ingest([str(corpus)], neo, nlp=nlp, progress=False)
+    assert again["stored"] == 0 and again["skipped"] == 3
+    assert again["actors"] == again["relationships"] == again["evidence"] == 0
+    assert (neo.stats(), list(neo.relationships()), list(neo.actors()), list(neo.evidence())) == before
+    # the same batch twice in one call, too
+    batch = [(Article(id="x1", text="t", source="x1.txt"), []), (Article(id="x1", text="t", source="x1.txt"), [])]
+    assert neo.add_articles(batch)["stored"] == 1
+
+
+def test_push_equals_direct_ingest(neo, corpus, tmp_path, nlp, neo4j_uri):
+    db = tmp_path / "graph.db"
+    with SQLiteStore(db) as lite:
+        ingest([str(corpus)], lite, nlp=nlp, progress=False)
+        expected = (lite.stats(), list(lite.relationships()), list(lite.actors()), evidence_key(lite))
+    runner = CliRunner()
+    result = runner.invoke(app, ["push", "--db", str(db), "--neo4j", neo4j_uri, "--format", "json",
+                                 "--batch-articles", "2"], env=env(neo4j_uri))
+    assert result.exit_code == 0, result.output
+    assert '"stored": 3' in result.output
+    # the ingestion times are kept, so even first/last seen agree
+    assert (neo.stats(), list(neo.relationships()), list(neo.actors()), evidence_key(neo)) == expected
+    again = runner.invoke(app, ["push", "--db", str(db), "--neo4j", neo4j_uri, "--format", "json"],
+                          env=env(neo4j_uri))
+    assert again.exit_code == 0, again.output
+    assert '"stored": 0' in again.output and '"skipped": 3' in again.output
+    assert neo.stats() == expected[0]
+
+
+def test_cli_ingest_into_neo4j(neo, corpus, neo4j_uri, tmp_path):
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--neo4j", neo4j_uri, "--format", "json",
+                                      "--no-progress"], env=env(neo4j_uri))
+    assert result.exit_code == 0, result.output
+    assert '"stored": 3' in result.output
+    assert neo.stats()["articles"] == 3
+
+
+def test_forget(neo, tmp_path):
+    lite = SQLiteStore(tmp_path / "graph.db")
+    batch = [(Article(id="a1", text="", source="a1.txt", date="2020-01-02"),
+              [triple("Red Hand", "attacked", "Blue Shield", "The Red Hand attacked the Blue Shield.", "attacked"),
+               triple("Green Fist", "funds", "Red Hand", "Green Fist funds Red Hand.", "funds")]),
+             (Article(id="a2", text="", source="a2.txt"),
+              [triple("Red Hand", "attacked", "Blue Shield", "Red Hand troops attacked the Blue Shield.",
+                      "attacked", subject_text="Red Hand troops")])]
+    for store in (lite, neo):
+        store.add_articles(batch)
+    assert neo.forget("a1") is True and lite.forget("a1") is True
+    assert neo.forget("a1") is False and neo.forget("nope") is False
+    assert neo.stats() == lite.stats() == {"articles": 1, "actors": 2, "relationships": 1, "evidence": 1}
+    assert list(neo.actors()) == list(lite.actors())
+    assert [a["aliases"] for a in neo.actors() if a["id"] == "red-hand"] == [["Red Hand troops"]]
+    assert graph_key(neo.to_networkx()) == graph_key(lite.to_networkx())
+    assert neo.forget("a2") is True
+    assert neo.stats() == {"articles": 0, "actors": 0, "relationships": 0, "evidence": 0}
+    lite.close()
+
+
+def triple(subject: str, relation: str, obj: str, sentence: str, trigger: str, *, subject_text: str | None = None,
+           hedged: bool = False, confidence: float = 0.7) -> dict:
+    st = subject_text or subject
+    s0, o0, t0 = sentence.index(st), sentence.index(obj), sentence.index(trigger)
+    return {"subject": subject, "relation": relation, "object": obj,
+            "subject_id": subject.lower().replace(" ", "-"), "object_id": obj.lower().replace(" ", "-"),
+            "subject_type": "GROUP", "object_type": "GROUP", "hedged": hedged, "confidence": confidence,
+            "evidence": {"sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
+                         "subject_text": st, "subject_start": s0, "subject_end": s0 + len(st),
+                         "object_text": obj, "object_start": o0, "object_end": o0 + len(obj),
+                         "trigger": trigger, "trigger_start": t0, "trigger_end": t0 + len(trigger),
+                         "pattern": "verb", "hedged": hedged, "reported_by": None}}
+
+
+HOSTILE = [
+    "O'Brien \"the Hammer\"",
+    "`backtick` Brigade",
+    "{brace} Front }{",
+    "'); DROP TABLE actors; --",
+    "MATCH (n) DETACH DELETE n",
+    "}) RETURN 1 //",
+    "$id \\' \\\" ünïcødé",
+]
+
+
+def test_hostile_names_round_trip(neo, tmp_path):
+    lite = SQLiteStore(tmp_path / "graph.db")
+    batch = []
+    for i, name in enumerate(HOSTILE):
+        sentence = f"{name} attacked Target Group."
+        t = triple(name, "attacked", "Target Group", sentence, "attacked")
+        t["subject_id"] = name  # hostile ids too
+        batch.append((Article(id=f"{name} #{i}", text="", source=name, title=name, date=name), [t]))
+    for store in (lite, neo):
+        store.add_articles(batch)
+    names = {a["name"] for a in neo.actors()}
+    assert set(HOSTILE) <= names
+    assert {a["id"] for a in neo.actors()} == {a["id"] for a in lite.actors()}
+    assert list(neo.actors()) == list(lite.actors())
+    assert graph_key(neo.to_networkx()) == graph_key(lite.to_networkx())
+    assert evidence_key(neo) == evidence_key(lite)
+    for i, name in enumerate(HOSTILE):
+        assert neo.has_article(f"{name} #{i}")
+        assert neo.article(f"{name} #{i}")["title"] == name
+        assert [e["subject_text"] for e in neo.evidence(article_id=f"{name} #{i}")] == [name]
+    assert neo.stats()["articles"] == len(HOSTILE)  # nothing was dropped or injected
+    assert neo.forget(f"{HOSTILE[4]} #4") and neo.stats()["articles"] == len(HOSTILE) - 1
+    lite.close()
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def test_wrong_password_is_one_line_without_the_password(neo4j_uri):
+    with pytest.raises(StoreError) as info:
+        Neo4jStore(neo4j_uri, USER, WRONG_PASSWORD)
+    message = str(info.value)
+    assert WRONG_PASSWORD not in message and "\n" not in message
+    assert "refused the credentials" in message and USER in message
+
+
+def test_cli_wrong_password_exits_2_and_leaves_sqlite_alone(neo4j_uri, corpus, tmp_path, nlp):
+    db = tmp_path / "graph.db"
+    with SQLiteStore(db) as lite:
+        ingest([str(corpus)], lite, nlp=nlp, progress=False)
+    before = db.read_bytes()
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(corpus), "--neo4j", neo4j_uri, "--no-progress"],
+                           env=env(neo4j_uri, WRONG_PASSWORD))
+    assert result.exit_code == 2
+    assert "refused the credentials" in result.output and WRONG_PASSWORD not in result.output
+    result = runner.invoke(app, ["push", "--db", str(db), "--neo4j", neo4j_uri], env=env(neo4j_uri, WRONG_PASSWORD))
+    assert result.exit_code == 2
+    assert "refused the credentials" in result.output and WRONG_PASSWORD not in result.output
+    assert len([line for line in result.output.splitlines() if line.strip()]) == 1
+    assert db.read_bytes() == before
+
+
+def test_nothing_listening_is_a_clear_error(tmp_path, corpus):
+    with pytest.raises(StoreError) as info:
+        Neo4jStore("bolt://127.0.0.1:1", USER, WRONG_PASSWORD)
+    message = str(info.value)
+    assert message == "cannot reach Neo4j at bolt://127.0.0.1:1: connection refused"
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--neo4j", "bolt://127.0.0.1:1", "--no-progress"],
+                                env=env("bolt://127.0.0.1:1", WRONG_PASSWORD))
+    assert result.exit_code == 2
+    assert "cannot reach Neo4j at bolt://127.0.0.1:1" in result.output and WRONG_PASSWORD not in result.output
+
+
+# --------------------------------------------------------------------------- Cypher hygiene
+
+FORMATTING = re.compile(r"""\bf["']|\.format\(|["']\s*%\s*[\w(]|["']\s*\+\s*\w|\w\s*\+\s*["']""")
+
+
+def test_no_cypher_is_built_from_strings():
+    """Every query run by neo4j.py is ``load("<constant>")`` (or a schema statement) and no call that runs a
+    query formats a string (f-string, %, .format, +); the .cypher files are no format templates."""
+    path = ROOT / "graphkit" / "store" / "neo4j.py"
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    calls = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
+             and isinstance(node.func, ast.Attribute) and node.func.attr in {"run", "execute_query"}]
+    assert len(calls) >= 8, "the queries of neo4j.py were not found"
+    for call in calls:
+        where = f"neo4j.py:{call.lineno}"
+        query = call.args[0]
+        from_file = (isinstance(query, ast.Call) and isinstance(query.func, ast.Name) and query.func.id == "load"
+                     and len(query.args) == 1 and (isinstance(query.args[0], ast.Constant)
+                                                   or (isinstance(query.args[0], ast.Name) and query.args[0].id == "name")))
+        assert from_file or (isinstance(query, ast.Name) and query.id == "statement"), f"{where}: query not from a file"
+        for node in ast.walk(call):
+            assert not isinstance(node, ast.JoinedStr), f"{where}: f-string in a query call"
+            assert not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add))), f"{where}: % or +"
+            assert not (isinstance(node, ast.Attribute) and node.attr == "format"), f"{where}: .format"
+        for line in lines[call.lineno - 1:call.end_lineno]:  # and the plain grep, line by line
+            assert not FORMATTING.search(line), f"{where}: string formatting near a query: {line}"
+    reads = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
+             and isinstance(node.func, ast.Attribute) and node.func.attr == "_read"]
+    assert reads and all(isinstance(r.args[0], ast.Constant) for r in reads), "_read(name) takes a constant name"
+    loader = (ROOT / "graphkit" / "store" / "cypher.py").read_text(encoding="utf-8")
+    assert not re.search(r"\.run\(|execute_query\(", loader)
+    files = sorted((ROOT / "cypher").glob("*.cypher"))
+    assert {"schema", "write_articles", "forget_article", "stats"} <= {f.stem for f in files}
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert not re.search(r"%[sdr(]|\{\d*\}|\{[a-z_]+\}", text), f"{f.name}: looks like a format template"
+        assert "$" in text or f.stem in {"schema", "stats", "actors", "relationships", "clear"}, \
+            f"{f.name}: a statement that takes no parameters"
