@@ -222,6 +222,7 @@ def test_cli_reading_options(cli, tmp_path):
 
 
 def test_default_db_is_in_the_user_data_dir(cli, docs, tmp_path, monkeypatch):
+    monkeypatch.delenv("GRAPHKIT_NEO4J_URI", raising=False)  # the SQLite default is under test, not Neo4j
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert default_db_path() == str(tmp_path / "xdg" / "graphkit" / "graph.db")
     result = cli("ingest", docs, "-f", "json")
