@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EVAL   := ../shared/eval
 
-.PHONY: install demo test score bench clean neo4j neo4j-stop
+.PHONY: install demo test score bench bench-neo4j clean neo4j neo4j-stop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ score: $(STAMP)
 ## speed of extraction against bare nlp.pipe on the same text, same run
 bench: $(STAMP)
 	$(BIN)/python bench/extract_speed.py
+
+## Neo4j load: batched writer against a one-row-per-transaction MERGE loop (needs `make neo4j`)
+bench-neo4j: $(STAMP)
+	$(BIN)/python bench/neo4j_load.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
