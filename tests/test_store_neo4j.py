@@ -324,3 +324,43 @@ def test_no_cypher_is_built_from_strings():
         assert not re.search(r"%[sdr(]|\{\d*\}|\{[a-z_]+\}", text), f"{f.name}: looks like a format template"
         assert "$" in text or f.stem in {"schema", "stats", "actors", "relationships", "clear"}, \
             f"{f.name}: a statement that takes no parameters"
+
+
+# --------------------------------------------------------------------------- a kill mid-ingest
+
+
+def test_sigkill_mid_ingest_into_neo4j_then_resume(neo, neo4j_uri, tmp_path):
+    import signal
+    import sys
+
+    from test_ingest import BATCH, COUNT, generated_articles
+
+    docs = tmp_path / "dispatches"
+    generated_articles(docs)
+    child_env = {**os.environ, **env(neo4j_uri), "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "graphkit.cli", "ingest", str(docs), "--neo4j", neo4j_uri,
+           "--batch-articles", str(BATCH), "--no-progress", "--format", "json"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env)
+    try:
+        deadline = time.monotonic() + 180
+        while neo.stats()["articles"] == 0:
+            assert proc.poll() is None, f"ingest ended before its first batch: {proc.stderr.read().decode()}"
+            assert time.monotonic() < deadline, "no batch committed within 180 s"
+            time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+        proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+    stored = neo.stats()["articles"]
+    assert 0 < stored < COUNT, "the process should have been killed mid-run"
+    assert stored % BATCH == 0, "a batch was half stored"
+
+    again = subprocess.run(cmd, capture_output=True, text=True, env=child_env, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert '"failed": 0' in again.stdout
+    resumed = neo.stats()
+    with SQLiteStore(tmp_path / "fresh.db") as fresh:
+        ingest([str(docs)], fresh, progress=False)
+        assert resumed == fresh.stats()
+        assert evidence_key(neo) == evidence_key(fresh)
