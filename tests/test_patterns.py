@@ -390,3 +390,21 @@ def test_wire_phrasing(nlp, triples, text, expected):
 ])
 def test_wire_negations(nlp, triples, text):
     assert not {t for t in triples(nlp, text) if t[1] in ("supplies_weapons_to", "negotiated_with")}
+
+
+# --- wire datelines ----------------------------------------------------------------------------
+
+def test_story_after_a_dateline_is_its_own_sentence(nlp, triples):
+    text = "KANDAHAR, Afghanistan, Dec 14 -- Afghan forces loyal to Hamid Karzai attacked Taliban fighters."
+    doc = nlp(text)
+    assert any(s.text.startswith("Afghan forces") for s in doc.sents), [s.text for s in doc.sents]
+    assert triple("Afghanistan", "attacked", "Taliban") in triples(nlp, text)
+    doc = nlp("GAZA (Reuters) - Hamas fighters clashed with Fatah gunmen on Monday.")
+    assert any(s.text.startswith("Hamas fighters") for s in doc.sents), [s.text for s in doc.sents]
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline(nlp, triples):
+    text = "The Northern Front — the largest militia in the north — attacked the Southern Front."
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1, [s.text for s in doc.sents]
+    assert ("Northern Front", "attacked", "Southern Front") in triples(nlp, text)
