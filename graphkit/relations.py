@@ -38,6 +38,14 @@ _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen"}
 _RECEIVE_VERBS = {"have", "receive", "enjoy", "get", "win", "secure", "gain", "obtain", "seek", "lose"}
 _COUNT_NOUNS = {"round", "series", "day", "week", "month", "year", "hour", "session", "set", "string", "wave", "spate", "campaign"}
 _ORG_PARTS = {"branch", "wing", "faction", "affiliate", "unit", "cell", "offshoot", "splinter", "franchise", "chapter"}
+# verbs whose object is the one described by an "as" phrase: "Hamas named X as its leader"
+_APPOINT_VERBS = {"name", "appoint", "elect", "choose", "pick", "install", "designate", "nominate", "confirm", "select",
+                  "regard", "see", "view", "consider", "describe", "recognize", "recognise", "identify", "know", "list",
+                  "brand", "label", "treat", "portray", "present", "introduce", "replace", "succeed"}
+# "dozens of Hamas fighters", "three of its commanders": the quantity stands for what it counts
+_QUANTITY_WORDS = {"dozens", "scores", "hundreds", "thousands", "dozen", "score", "hundred", "thousand", "number",
+                   "handful", "couple", "some", "several", "many", "most", "few", "all", "both", "one", "two", "three",
+                   "four", "five", "six", "seven", "eight", "nine", "ten"}
 _BASE_CONFIDENCE = {"role": 0.9, "participle": 0.85, "loyal": 0.8, "verb": 0.8, "noun": 0.7, "pair": 0.65, "mediator": 0.7}
 
 
@@ -157,6 +165,10 @@ def _single_arg(ctx: _Ctx, tok: Token, depth: int) -> list[Arg]:
             ante = _antecedent(ctx, tok, low in ctx.schema.person_pronouns)
             return [ctx.arg_of(ante, indirect=True)] if ante else []
         return []
+    if (low in _QUANTITY_WORDS or tok.pos_ == "NUM") and tok.pos_ in ("NOUN", "NUM", "PRON", "ADJ", "DET"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return [a for p in c.children if p.dep_ == "pobj" for a in _single_arg(ctx, p, depth + 1)]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     if low in _VOICES:
@@ -254,6 +266,9 @@ def logical_subjects(v: Token, ctx: _Ctx, depth: int = 0) -> list[Token]:
             return [c for c in h.children if c.dep_ == "nsubjpass"]
         return logical_subjects(h, ctx, depth + 1)
     if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
+        if _is_passive(h) and h.dep_ != "acl":
+            # "Peng was summoned to Kunming and met Deng there": the one summoned met him
+            return [c for c in h.children if c.dep_ == "nsubjpass"]
         return logical_subjects(h, ctx, depth + 1)
     if v.dep_ in ("advcl", "pcomp") or (v.dep_ == "pobj"):
         gov = h.head if h.dep_ == "prep" else h
@@ -591,6 +606,14 @@ def _role_pattern(ctx: _Ctx, r: Token) -> None:
         m = ctx.mention(h)
         if m is not None and not (m.start <= r.i < m.end):
             holders.append(ctx.arg_of(m))
+    if r.dep_ == "pobj" and r.head.lower_ == "as" and r.head.head.pos_ in ("VERB", "AUX") and r.head.dep_ == "prep":
+        # "X took office as Y's president", "X stayed on as chief of Y"; "Y named X as its leader"
+        v = r.head.head
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if v.lemma_ in _APPOINT_VERBS and objs:
+            holders += [a for c in objs for a in args(ctx, c)]
+        elif v.lemma_ not in _APPOINT_VERBS:
+            holders += [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
     if r.dep_ in ("attr",) and r.head.lemma_ == "be":
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
     if r.dep_ == "nsubj" and r.head.lemma_ == "be":

@@ -408,3 +408,47 @@ def test_a_dash_inside_a_sentence_is_no_dateline(nlp, triples):
     doc = nlp(text)
     assert len(list(doc.sents)) == 1, [s.text for s in doc.sents]
     assert ("Northern Front", "attacked", "Southern Front") in triples(nlp, text)
+
+
+# --- a role taken "as" ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gustavo Petro took office as Colombia's president in 2022.", ("Gustavo Petro", "commands", "Colombia")),
+    ("Omar Idris served as the leader of the Northern Front for a decade.", ("Omar Idris", "commands", "Northern Front")),
+    # with an appointing verb the object holds the role
+    ("Hamas named Ismail Haniyeh as its leader.", ("Ismail Haniyeh", "commands", "Hamas")),
+])
+def test_role_taken_as(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+def test_role_taken_as_near_misses(nlp, triples):
+    assert not triples(nlp, "Omar Idris spoke as a critic of the Northern Front.")
+    got = triples(nlp, "Egypt described Ismail Haniyeh as the leader of Hamas.")
+    assert ("Egypt", "commands", "Hamas") not in got
+    assert ("Ismail Haniyeh", "commands", "Hamas") in got
+
+
+# --- a quantity stands for what it counts ------------------------------------------------------------
+
+def test_quantity_of_a_group(nlp, triples):
+    got = triples(nlp, "Hamas fighters killed dozens of Fatah members in Gaza.")
+    assert ("Hamas", "attacked", "Fatah") in got
+    got = triples(nlp, "Three of the Hamas commanders were killed by Israeli troops.")
+    assert ("Israel", "attacked", "Hamas") in got
+
+
+def test_quantity_of_unnamed_people_is_no_group(nlp, triples):
+    text = "Hamas fighters killed dozens of people near the Fatah headquarters."
+    assert {"Hamas", "Fatah"} <= actor_names(nlp, text)
+    assert ("Hamas", "attacked", "Fatah") not in triples(nlp, text)
+
+
+# --- a verb coordinated with a passive one shares its subject ------------------------------------------
+
+def test_conjunct_of_a_passive_verb(nlp, triples):
+    text = "Farid Nasser was arrested by Hamas and met Fatah leaders there."
+    got = triples(nlp, text)
+    assert triple("Farid Nasser", "negotiated_with", "Fatah") in got
+    # the agent of the passive did not meet anyone
+    assert triple("Hamas", "negotiated_with", "Fatah") not in got
