@@ -17,7 +17,7 @@ driver retries with backoff on transient errors).
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..documents import Article
 from .cypher import load, statements
@@ -300,6 +300,33 @@ class Neo4jStore:
             out = {key: props.get(key) for key in _SQLITE_EVIDENCE_KEYS}
             out["hedged"] = bool(out["hedged"])
             yield out
+
+    def relationships_touching(self, actor_ids: Iterable[str]) -> list[dict]:
+        """As :meth:`SQLiteStore.relationships_touching`: the relationships of some actors, with types."""
+        return self._read("relationships_touching", ids=sorted(set(actor_ids)))
+
+    def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
+        """As :meth:`SQLiteStore.evidence_of`: evidence of these relationships with article metadata."""
+        out = []
+        for row in self._read("evidence_of", ids=sorted(set(relationship_ids))):
+            ev = {key: row["e"].get(key) for key in _SQLITE_EVIDENCE_KEYS}
+            ev["hedged"] = bool(ev["hedged"])
+            ev.update(article_title=row["article_title"], article_source=row["article_source"],
+                      article_date=row["article_date"])
+            out.append(ev)
+        return out
+
+    def run_query(self, text: str, params: dict[str, Any], *, write: bool = False) -> list[dict]:
+        """Run one user-supplied Cypher statement (``graphkit cypher``) with ``params`` in a read
+        transaction (a write one with ``write``); rows as plain dicts (nodes as their properties)."""
+        def work(tx):
+            return [record.data() for record in tx.run(text, params)]
+
+        def run():
+            with self._driver.session(database=self.database) as session:
+                return (session.execute_write if write else session.execute_read)(work)
+
+        return self._call("run the query", run)
 
     def to_networkx(self) -> networkx.MultiDiGraph:
         """As :meth:`SQLiteStore.to_networkx`: actors as nodes, one edge per relationship keyed by relation."""

@@ -117,6 +117,32 @@ LEFT JOIN articles AS a ON a.id = p.article_id
 GROUP BY r.id;
 """
 
+_IN_CHUNK = 500
+# The relationship_summary view restricted, before aggregation, to the relationships of some actors.
+_TOUCHING = """
+WITH r AS (
+    SELECT id, subject_id, relation, object_id FROM relationships WHERE subject_id IN ({marks})
+    UNION
+    SELECT id, subject_id, relation, object_id FROM relationships WHERE object_id IN ({marks})
+), per_article AS (
+    SELECT e.relationship_id, e.article_id, MIN(e.hedged) AS hedged, MAX(e.confidence) AS confidence,
+           COUNT(*) AS evidence
+    FROM r JOIN evidence AS e ON e.relationship_id = r.id
+    GROUP BY e.relationship_id, e.article_id
+)
+SELECT r.id, r.subject_id, sa.name AS subject, sa.type AS subject_type, r.relation,
+       r.object_id, oa.name AS object, oa.type AS object_type,
+       COUNT(p.article_id) AS articles, COALESCE(SUM(p.evidence), 0) AS evidence,
+       AVG(p.hedged) AS hedged_share, MAX(p.confidence) AS best_confidence,
+       MIN(a.seen_at) AS first_seen, MAX(a.seen_at) AS last_seen
+FROM r
+JOIN actors AS sa ON sa.id = r.subject_id
+JOIN actors AS oa ON oa.id = r.object_id
+LEFT JOIN per_article AS p ON p.relationship_id = r.id
+LEFT JOIN articles AS a ON a.id = p.article_id
+GROUP BY r.id
+"""
+
 _EVIDENCE_COLUMNS = (
     "relationship_id", "article_id", "sentence", "sentence_start", "sentence_end",
     "subject_text", "subject_start", "subject_end", "object_text", "object_start", "object_end",
@@ -487,6 +513,37 @@ class SQLiteStore:
         for row in self._read(sql, params):
             row["hedged"] = bool(row["hedged"])
             yield row
+
+    def relationships_touching(self, actor_ids: Iterable[str]) -> list[dict]:
+        """The relationships with one of ``actor_ids`` as subject or object, with the fields of
+        :meth:`relationships` plus ``subject_type`` and ``object_type``, sorted by id. One indexed query
+        per 500 ids: the step of a breadth-first walk (``graphkit links``, ``graphkit path``)."""
+        ids = sorted(set(actor_ids))
+        rows: dict[str, dict] = {}
+        for i in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[i:i + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))  # placeholders only; the ids are parameters
+            sql = _TOUCHING.format(marks=marks)
+            for row in self._read(sql, chunk + chunk):
+                rows[row["id"]] = row
+        return [rows[k] for k in sorted(rows)]
+
+    def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
+        """Evidence rows of these relationships in insertion order, each with its article's ``title``,
+        ``source`` and ``date`` as ``article_title``, ``article_source`` and ``article_date``."""
+        ids = sorted(set(relationship_ids))
+        out: list[dict] = []
+        for i in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[i:i + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            out.extend(self._read(
+                "SELECT e.*, a.title AS article_title, a.source AS article_source, a.date AS article_date "
+                f"FROM evidence AS e JOIN articles AS a ON a.id = e.article_id WHERE e.relationship_id IN ({marks})",
+                chunk))
+        out.sort(key=lambda row: row["id"])
+        for row in out:
+            row["hedged"] = bool(row["hedged"])
+        return out
 
     def export_articles(self) -> Iterator[tuple[Article, list[dict], str, str]]:
         """Every stored article in ingestion order as ``(article, triples, ingested_at, seen_at)``: the

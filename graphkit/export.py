@@ -1,0 +1,113 @@
+"""Exports of a stored graph for Gephi, Cytoscape and spreadsheets.
+
+Nodes carry ``label`` (the name), ``type`` and ``aliases``; edges ``relation``, ``articles``,
+``evidence``, ``hedged_share``, ``best_confidence``, ``first_seen``, ``last_seen`` and ``symmetric``.
+
+>>> import networkx as nx, io
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("hamas", name="Hamas", type="ORGANIZATION", aliases=["Harakat al-Muqawama"])
+>>> g.add_node("fatah", name="Fatah", type="ORGANIZATION", aliases=[])
+>>> _ = g.add_edge("fatah", "hamas", key="rival_of", relation="rival_of", articles=2, hedged_share=0.5)
+>>> out = io.StringIO()
+>>> write_csv(g, out, what="relationships")
+>>> out.getvalue().splitlines()[1]
+'fatah,Fatah,rival_of,hamas,Hamas,2,,0.5,,,,true'
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import networkx
+
+EXPORT_FORMATS = ("graphml", "gexf", "csv", "json")
+NODE_FIELDS = ("id", "label", "type", "aliases")
+EDGE_FIELDS = ("source", "source_label", "relation", "target", "target_label", "articles", "evidence",
+               "hedged_share", "best_confidence", "first_seen", "last_seen", "symmetric")
+ALIAS_SEPARATOR = "; "
+
+
+def _symmetric_relations() -> frozenset[str]:
+    from .schema import load_schema
+
+    return frozenset(n for n, spec in load_schema().relations.items() if spec.symmetric)
+
+
+def flat_graph(graph: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
+    """A copy with only scalar attributes, as GraphML and GEXF want: aliases joined with '; ', missing
+    values dropped, ``label`` the actor's name, ``symmetric`` on each edge."""
+    import networkx as nx
+
+    symmetric = _symmetric_relations()
+    flat = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        attrs = {"label": data.get("name") or node, "type": data.get("type") or "",
+                 "aliases": ALIAS_SEPARATOR.join(data.get("aliases") or [])}
+        flat.add_node(node, **attrs)
+    for s, o, key, data in graph.edges(keys=True, data=True):
+        attrs = {k: v for k, v in data.items() if v is not None and k != "id" and not isinstance(v, (list, dict))}
+        attrs["symmetric"] = data.get("relation") in symmetric
+        flat.add_edge(s, o, key=key, **attrs)
+    return flat
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def write_csv(graph: networkx.MultiDiGraph, out: IO[str], what: str = "relationships") -> None:
+    """One CSV table: ``relationships`` (one row an edge, with both names) or ``actors``."""
+    symmetric = _symmetric_relations()
+    writer = csv.writer(out, lineterminator="\n")
+    if what == "actors":
+        writer.writerow(NODE_FIELDS)
+        for node, data in sorted(graph.nodes(data=True)):
+            writer.writerow([node, data.get("name") or node, _cell(data.get("type")),
+                             ALIAS_SEPARATOR.join(data.get("aliases") or [])])
+        return
+    writer.writerow(EDGE_FIELDS)
+    for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+        row = {"source": s, "source_label": graph.nodes[s].get("name") or s, "relation": key, "target": o,
+               "target_label": graph.nodes[o].get("name") or o, "symmetric": key in symmetric}
+        row.update({k: data.get(k) for k in EDGE_FIELDS if k in data and k not in row})
+        writer.writerow([_cell(row.get(k)) for k in EDGE_FIELDS])
+
+
+def node_link(graph: networkx.MultiDiGraph) -> dict:
+    """The graph as node-link JSON (networkx ``node_link_data``, edges under ``links``)."""
+    import networkx as nx
+
+    return nx.node_link_data(graph, edges="links")
+
+
+def export_graph(graph: networkx.MultiDiGraph, fmt: str, out: str) -> list[str]:
+    """Write the graph as ``fmt`` to ``out`` and return the files written. ``csv`` writes two files:
+    ``out`` is a directory (created if missing) that gets ``actors.csv`` and ``relationships.csv``."""
+    import networkx as nx
+
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    if fmt == "csv":
+        os.makedirs(out, exist_ok=True)
+        written = []
+        for what in ("actors", "relationships"):
+            path = os.path.join(out, f"{what}.csv")
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                write_csv(graph, fh, what)
+            written.append(path)
+        return written
+    if fmt == "json":
+        with open(out, "w", encoding="utf-8") as fh:
+            json.dump(node_link(graph), fh, ensure_ascii=False, indent=1)
+    elif fmt == "graphml":
+        nx.write_graphml(flat_graph(graph), out)
+    else:
+        nx.write_gexf(flat_graph(graph), out)
+    return [out]

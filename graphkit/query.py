@@ -1,0 +1,299 @@
+"""Questions an analyst asks of a stored graph: find an actor, who is linked to whom, how two actors
+are connected. Each answer carries its evidence.
+
+The functions take a store (:class:`~graphkit.store.SQLiteStore` or
+:class:`~graphkit.store.neo4j.Neo4jStore`) and return plain data. They walk the graph with the
+store's ``relationships_touching`` (one indexed query per step) and ``evidence_of``, so both stores
+give the same answers and nothing loads the whole graph.
+
+>>> from graphkit.store import SQLiteStore
+>>> from graphkit.documents import Article
+>>> from graphkit.names import slug
+>>> store = SQLiteStore(":memory:")
+>>> def t(s, r, o):
+...     ev = {"sentence": f"{s} {r} {o}.", "sentence_start": 0, "trigger_start": 0, "hedged": False}
+...     return {"subject": s, "relation": r, "object": o, "subject_id": slug(s), "object_id": slug(o),
+...             "subject_type": "PERSON", "object_type": "GROUP",
+...             "hedged": False, "confidence": 0.9, "evidence": ev}
+>>> _ = store.add_articles([(Article(id="a1", text="x", source="-"), [t("Ali", "commands", "Badr"),
+...                                                                   t("Badr", "rival_of", "Mahdi Army")])])
+>>> [(row["actor"], row["relation"], row["direction"]) for row in links(store, "ali")]
+[('Badr', 'commands', 'out')]
+>>> [p["actors"] for p in paths(store, "ali", "mahdi-army")]
+[['Ali', 'Badr', 'Mahdi Army']]
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Any, Iterable
+
+from .names import fold, loose_key
+from .schema import load_schema
+
+DEFAULT_MAX_DEPTH = 6
+
+
+class UnknownActor(LookupError):
+    """No actor answers to ``query``; ``suggestions`` are the closest names."""
+
+    def __init__(self, query: str, suggestions: list[str]):
+        self.query = query
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no actor {query!r}{hint}")
+
+
+# ---------------------------------------------------------------------------------------- finding actors
+
+def _names_of(actor: dict) -> list[str]:
+    return [actor["name"], *(actor.get("aliases") or [])]
+
+
+def match_score(query: str, name: str) -> float:
+    """How well ``query`` names ``name``, 0..1: 1 for the same name up to case, punctuation, titles and
+    transliteration ("Soleimani" ~ "Suleimani"), else the best similarity of the whole name or one of
+    its words (a surname alone), a word scoring a little less than the whole.
+
+    >>> match_score("Qods Force", "Quds Force")
+    1.0
+    >>> match_score("Soleimani", "Qassem Suleimani") > 0.8
+    True
+    >>> match_score("Hamas", "Hezbollah") < 0.6
+    True
+    """
+    q, n = fold(query), fold(name)
+    if not q or not n:
+        return 0.0
+    if q == n or loose_key(query) == loose_key(name):
+        return 1.0
+    lq, ln = loose_key(query), loose_key(name)
+    best = difflib.SequenceMatcher(None, lq, ln).ratio()
+    if " " not in lq:
+        for word in ln.split():
+            if len(word) > 2:
+                best = max(best, 0.95 * difflib.SequenceMatcher(None, lq, word).ratio())
+    if len(q) >= 3 and (n.startswith(q + " ") or (" " + q) in n):
+        best = max(best, 0.9)
+    return best
+
+
+def find_actors(actors: Iterable[dict], text: str, *, limit: int = 10, cutoff: float = 0.75) -> list[dict]:
+    """Actors whose name or an alias matches ``text``, best first: each actor dict with ``score`` and
+    ``matched`` (the name or alias that matched). An empty ``text`` lists every actor by name.
+
+    >>> actors = [{"id": "qassem-suleimani", "name": "Qassem Suleimani", "type": "PERSON", "aliases": []},
+    ...           {"id": "hamas", "name": "Hamas", "type": "ORGANIZATION", "aliases": []}]
+    >>> [a["name"] for a in find_actors(actors, "Soleimani")]
+    ['Qassem Suleimani']
+    """
+    actors = list(actors)
+    if not text.strip():
+        return [{**a, "score": 1.0, "matched": a["name"]} for a in sorted(actors, key=lambda a: fold(a["name"]))]
+    found = []
+    for actor in actors:
+        if text == actor["id"]:
+            found.append({**actor, "score": 1.0, "matched": actor["id"]})
+            continue
+        score, matched = max((match_score(text, name), name) for name in _names_of(actor))
+        if score >= cutoff:
+            found.append({**actor, "score": round(score, 3), "matched": matched})
+    found.sort(key=lambda a: (-a["score"], fold(a["name"]), a["id"]))
+    return found[:limit] if limit else found
+
+
+def resolve_actor(actors: Iterable[dict], text: str) -> dict:
+    """The one actor ``text`` names: its id, else an exact name or alias (up to case, punctuation and
+    transliteration), else the single best fuzzy match clearly ahead of the next. Raises
+    :class:`UnknownActor` with the closest names otherwise."""
+    actors = list(actors)
+    for actor in actors:
+        if actor["id"] == text:
+            return actor
+    exact = [a for a in actors if any(match_score(text, n) == 1.0 for n in _names_of(a))]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:  # several actors share the spelling: prefer the canonical name over an alias
+        by_name = [a for a in exact if match_score(text, a["name"]) == 1.0]
+        if len(by_name) == 1:
+            return by_name[0]
+        raise UnknownActor(text, [f"{a['name']} ({a['id']})" for a in exact[:5]])
+    close = find_actors(actors, text, limit=5, cutoff=0.6)
+    if close and close[0]["score"] >= 0.85 and (len(close) == 1 or close[0]["score"] - close[1]["score"] >= 0.05):
+        return close[0]
+    raise UnknownActor(text, [a["name"] for a in close])
+
+
+# ---------------------------------------------------------------------------------------- walking
+
+def _symmetric() -> frozenset[str]:
+    return frozenset(name for name, spec in load_schema().relations.items() if spec.symmetric)
+
+
+def _keep(rel: dict, relations: set[str] | None, since: str | None, min_articles: int) -> bool:
+    if relations and rel["relation"] not in relations:
+        return False
+    if rel["articles"] < min_articles:
+        return False
+    return not (since and (rel["last_seen"] or "") < since)
+
+
+def _direction(rel: dict, near: str, symmetric: frozenset[str]) -> str:
+    """'out' when ``near`` is the subject, 'in' when it is the object, 'both' for a symmetric relation."""
+    if rel["relation"] in symmetric:
+        return "both"
+    return "out" if rel["subject_id"] == near else "in"
+
+
+def _summary(rel: dict) -> dict[str, Any]:
+    return {"relation": rel["relation"], "articles": rel["articles"], "evidence_count": rel["evidence"],
+            "only_hedged": rel["hedged_share"] == 1, "hedged_share": rel["hedged_share"],
+            "best_confidence": rel["best_confidence"], "first_seen": rel["first_seen"],
+            "last_seen": rel["last_seen"], "relationship_id": rel["id"]}
+
+
+def _evidence_entry(ev: dict) -> dict[str, Any]:
+    return {"sentence": ev["sentence"], "article": ev["article_id"], "article_title": ev.get("article_title"),
+            "article_date": ev.get("article_date"), "hedged": ev["hedged"], "reported_by": ev.get("reported_by"),
+            "trigger": ev.get("trigger"), "pattern": ev.get("pattern"), "confidence": ev.get("confidence")}
+
+
+def evidence_by_relationship(store: Any, relationship_ids: Iterable[str], per: int | None = None) -> dict[str, list[dict]]:
+    """Evidence entries of each relationship, in the order they were stored, at most ``per`` each."""
+    out: dict[str, list[dict]] = {}
+    for ev in store.evidence_of(relationship_ids):
+        bucket = out.setdefault(ev["relationship_id"], [])
+        if per is None or len(bucket) < per:
+            bucket.append(_evidence_entry(ev))
+    return out
+
+
+def links(store: Any, actor_id: str, *, relations: Iterable[str] | None = None, depth: int = 1,
+          since: str | None = None, min_articles: int = 1) -> list[dict]:
+    """Who ``actor_id`` is linked to, out to ``depth`` hops: one row per relationship met, with the
+    near actor (``from``), the other (``actor``), relation and direction seen from the near actor
+    (``out``, ``in`` or ``both``), the aggregates, and the first evidence sentence with its article.
+    Rows are ordered by hop, then most articles, best confidence and name. ``since`` (ISO date) keeps
+    relationships last seen on or after it; ``min_articles`` those stated in at least that many articles.
+    """
+    wanted = set(relations) if relations else None
+    symmetric = _symmetric()
+    seen = {actor_id}
+    frontier = {actor_id}
+    done: set[str] = set()
+    rows: list[dict] = []
+    for hop in range(1, depth + 1):
+        if not frontier:
+            break
+        following: set[str] = set()
+        for rel in store.relationships_touching(frontier):
+            if rel["id"] in done or not _keep(rel, wanted, since, min_articles):
+                continue
+            done.add(rel["id"])
+            near = rel["subject_id"] if rel["subject_id"] in frontier else rel["object_id"]
+            side = "subject" if near == rel["subject_id"] else "object"
+            far = "object" if side == "subject" else "subject"
+            rows.append({"depth": hop, "from": rel[side], "from_id": near, "actor": rel[far],
+                         "actor_id": rel[f"{far}_id"], "actor_type": rel[f"{far}_type"],
+                         "direction": _direction(rel, near, symmetric), **_summary(rel)})
+            if rel[f"{far}_id"] not in seen:
+                seen.add(rel[f"{far}_id"])
+                following.add(rel[f"{far}_id"])
+        frontier = following
+    first = evidence_by_relationship(store, [r["relationship_id"] for r in rows], per=1)
+    for row in rows:
+        ev = (first.get(row["relationship_id"]) or [None])[0]
+        row["evidence"] = ev["sentence"] if ev else None
+        row["article"] = ev["article"] if ev else None
+        row["article_title"] = ev["article_title"] if ev else None
+    rows.sort(key=lambda r: (r["depth"], -r["articles"], -(r["best_confidence"] or 0), r["relation"],
+                             fold(r["actor"]), r["actor_id"]))
+    return rows
+
+
+def paths(store: Any, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
+          all_paths: bool = False, max_depth: int = DEFAULT_MAX_DEPTH, limit: int = 20,
+          evidence_per_hop: int = 3) -> list[dict]:
+    """How two actors are connected: the shortest paths between them, whatever the direction of each
+    relationship, out to ``max_depth`` hops. Without ``all_paths`` only the best shortest path (fewest
+    hops that are only hedged, then the most articles on its weakest hop, then names); with it every
+    shortest path, best first, at most ``limit``. Each path: ``length``, ``actors`` (names), ``ids`` and
+    ``hops``, each hop the relationships between two consecutive actors with direction and evidence.
+    An empty list when they are not connected within ``max_depth``.
+    """
+    import networkx as nx
+
+    if source_id == target_id:
+        return []
+    wanted = set(relations) if relations else None
+    symmetric = _symmetric()
+    explored = nx.Graph()
+    explored.add_nodes_from([source_id, target_id])
+    names: dict[str, str] = {}
+    sides = [{source_id}, {target_id}]        # visited from each end
+    frontiers = [{source_id}, {target_id}]
+    depths = [0, 0]
+    met = False
+    while not met and depths[0] + depths[1] < max_depth and all(frontiers):
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1  # grow the smaller side
+        following: set[str] = set()
+        for rel in store.relationships_touching(frontiers[side]):
+            if not _keep(rel, wanted, None, 1):
+                continue
+            s, o = rel["subject_id"], rel["object_id"]
+            if s == o:
+                continue
+            names[s], names[o] = rel["subject"], rel["object"]
+            rels = explored.get_edge_data(s, o, default={}).get("rels", {})
+            rels[rel["id"]] = rel
+            explored.add_edge(s, o, rels=rels)
+            for node in (s, o):
+                if node not in sides[side]:
+                    sides[side].add(node)
+                    following.add(node)
+        frontiers[side] = following
+        depths[side] += 1
+        met = bool(sides[0] & sides[1])
+    if not met:
+        return []
+    found = []
+    for i, ids in enumerate(nx.all_shortest_paths(explored, source_id, target_id)):
+        found.append(ids)
+        if i >= 10_000:  # enough to choose the best from in a dense graph
+            break
+    hop_rels = {rid for ids in found for a, b in zip(ids, ids[1:]) for rid in explored[a][b]["rels"]}
+    evidence = evidence_by_relationship(store, hop_rels, per=evidence_per_hop)
+
+    def hop(a: str, b: str) -> dict:
+        rels = sorted(explored[a][b]["rels"].values(), key=lambda r: (-r["articles"], r["relation"]))
+        return {"from": names[a], "from_id": a, "to": names[b], "to_id": b,
+                "relationships": [{**_summary(r), "direction": _direction(r, a, symmetric),
+                                   "evidence": evidence.get(r["id"], [])} for r in rels]}
+
+    def strength(ids: list[str]) -> tuple:
+        hops = [explored[a][b]["rels"].values() for a, b in zip(ids, ids[1:])]
+        only_hedged = sum(all(r["hedged_share"] == 1 for r in rels) for rels in hops)
+        weakest = min(max(r["articles"] for r in rels) for rels in hops)
+        return (only_hedged, -weakest, [fold(names[n]) for n in ids], ids)
+
+    found.sort(key=strength)
+    chosen = found[:limit] if all_paths else found[:1]
+    return [{"length": len(ids) - 1, "actors": [names[n] for n in ids], "ids": ids,
+             "hops": [hop(a, b) for a, b in zip(ids, ids[1:])]} for ids in chosen]
+
+
+def show(store: Any, actor: dict, *, evidence_per_relationship: int | None = None) -> dict:
+    """One actor with its aliases, type and every relationship (direction seen from it), each with its
+    evidence: what an analyst reads before trusting anything about it."""
+    symmetric = _symmetric()
+    rels = store.relationships_touching([actor["id"]])
+    evidence = evidence_by_relationship(store, [r["id"] for r in rels], per=evidence_per_relationship)
+    out = []
+    for rel in rels:
+        mine = "subject" if rel["subject_id"] == actor["id"] else "object"
+        other = "object" if mine == "subject" else "subject"
+        out.append({"actor": rel[other], "actor_id": rel[f"{other}_id"], "actor_type": rel[f"{other}_type"],
+                    "direction": _direction(rel, actor["id"], symmetric), **_summary(rel),
+                    "evidence": evidence.get(rel["id"], [])})
+    out.sort(key=lambda r: (r["relation"], -r["articles"], fold(r["actor"]), r["actor_id"]))
+    return {"id": actor["id"], "name": actor["name"], "type": actor["type"],
+            "aliases": list(actor.get("aliases") or []), "relationships": out}
