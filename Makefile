@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EVAL   := ../shared/eval
 
-.PHONY: install demo test score bench bench-neo4j clean neo4j neo4j-stop
+.PHONY: install demo test score bench bench-neo4j clean neo4j neo4j-stop browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,7 @@ neo4j: $(STAMP)
 
 neo4j-stop:
 	bash neo4j/run.sh stop
+
+## Debian's chromium, for the browser tests of the HTML page (as root; skipped if already installed)
+browser:
+	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
