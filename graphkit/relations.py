@@ -31,6 +31,7 @@ _FORCE_PROXIES = {"forces", "force", "troops", "fighters", "militia", "militias"
                   "followers", "supporters", "loyalists", "units", "fronts", "gunmen", "units", "drones", "aircraft",
                   "warplanes", "jets", "ships", "navy", "artillery", "missiles", "rockets", "contractors",
                   "mercenaries", "advisers", "advisors", "personnel", "instructors", "operators", "operatives", "commandos",
+                  "airstrike", "airstrikes", "strike", "strikes", "air strike", "bombardment", "shelling", "raid", "raids",
                   "militants", "rebels", "insurgents", "guerrillas", "gunmen", "peacekeepers", "mission"}
 _NON_STATE_LEADERS = {"insurgent", "rebel", "separatist", "militant", "opposition", "guerrilla", "militia", "tribal", "jihadist"}
 _COLLECTIVE_BODIES = {"alliance", "coalition", "bloc", "axis", "league", "union", "federation", "front", "council", "mission", "force"}
@@ -217,6 +218,12 @@ def _holder(ctx: _Ctx, tok: Token, depth: int) -> Arg | None:
                 got = _single_arg(ctx, c, depth + 1)
                 if got:
                     return got[0]
+    for c in tok.children:
+        # "an Israeli airstrike", "Turkish drones": a demonym adjective names the state that owns them
+        if c.dep_ == "amod" and c.i < tok.i and tok.lower_ in _FORCE_PROXIES and ctx.mention(c) is None:
+            state = ctx.dictionary.state_for_demonym(c.text)
+            if state is not None and state.type == "STATE":
+                return _state_arg(ctx, state, c)
     for c in tok.children:
         if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and tok.lower_ in _FORCE_PROXIES)):
             for p in c.children:
@@ -546,7 +553,9 @@ def _noun_pattern(ctx: _Ctx, n: Token, frame: Frame) -> None:
                 subjects += args(ctx, c)
     subjects += [a for t in _prep_objects(n, ["by", "from"]) for a in args(ctx, t)]
     gov = _governing_predicate(n)
-    if gov is not None and gov.lemma_ not in ctx.schema.light_verbs and gov.lemma_ not in ctx.schema.verbs:
+    instrument = n.dep_ == "pobj" and n.head.lower_ == "with" and relation == "attacked"
+    if gov is not None and gov.lemma_ not in ctx.schema.light_verbs and gov.lemma_ not in ctx.schema.verbs \
+            and not instrument:  # "the army responded with airstrikes on X": the means of the subject
         gov = None  # "Egypt condemned the attack on Israel": Egypt did not attack
     if not subjects and gov is not None:
         subjects = [a for t in logical_subjects(gov, ctx) for a in args(ctx, t)]
@@ -746,6 +755,32 @@ def _loyal_pattern(ctx: _Ctx, t: Token) -> None:
         _emit(ctx, members, relation, leaders, t, "loyal")
 
 
+_COMMAND_NOUNS = {"command", "leadership", "control", "rule", "orders"}
+
+
+def _under_pattern(ctx: _Ctx, t: Token) -> None:
+    """'a government under X', 'troops under the command of X': X leads the body named before 'under'."""
+    if t.dep_ != "prep" or t.head.pos_ not in ("NOUN", "PROPN"):
+        return
+    body = t.head
+    if ctx.mention(body) is None and body.lower_ not in _FORCE_PROXIES:
+        return
+    leaders: list[Arg] = []
+    for p in t.children:
+        if p.dep_ != "pobj":
+            continue
+        if p.lemma_ in _COMMAND_NOUNS:
+            leaders += [a for q in _prep_objects(p, ["of"]) for a in args(ctx, q)]
+            leaders += [ctx.arg_of(ctx.mention(c)) for c in p.children if c.dep_ == "poss" and ctx.mention(c)]
+        elif ctx.mention(p) is not None:
+            leaders += args(ctx, p)
+    leaders = [a for a in leaders if ctx.actors[a.actor].type == "PERSON"]
+    if not leaders:
+        return
+    members = [a for a in args(ctx, body) if ctx.actors[a.actor].type != "PERSON"]
+    _emit(ctx, leaders, "commands", members, t, "role")
+
+
 def _listed_members(ctx: _Ctx, t: Token) -> None:
     """'The Three Brotherhood Alliance — the MNDAA, the TNLA and the AA — ...': each listed group is a member."""
     m = ctx.mention(t)
@@ -790,5 +825,7 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             _loyal_pattern(ctx, t)
         if t.pos_ == "PROPN":
             _listed_members(ctx, t)
+        if t.lower_ == "under":
+            _under_pattern(ctx, t)
     _rivalries_from_attacks(ctx)
     return ctx.out

@@ -452,3 +452,32 @@ def test_conjunct_of_a_passive_verb(nlp, triples):
     assert triple("Farid Nasser", "negotiated_with", "Fatah") in got
     # the agent of the passive did not meet anyone
     assert triple("Hamas", "negotiated_with", "Fatah") not in got
+
+
+# --- strikes as the attacker's means, "under" a leader, honouring an agreement ---------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ahmed Godane was killed by a U.S. airstrike near Barawe.", ("United States", "attacked", "Ahmed Godane")),
+    ("An Israeli airstrike killed three Hamas commanders.", ("Israel", "attacked", "Hamas")),
+    ("The Northern Front responded with airstrikes on Hamas positions.", ("Northern Front", "attacked", "Hamas")),
+    ("A government of national unity under Ismail Haniyeh took office.", ("Ismail Haniyeh", "commands", "government")),
+    ("Hamas fighters under the command of Mohammed Deif attacked Israel.", ("Mohammed Deif", "commands", "Hamas")),
+    ("Hamas violated the ceasefire with Israel.", ("Hamas", "negotiated_with", "Israel")),
+    ("The rebels pledged to respect a truce with the Sudanese government.", ("rebels", "negotiated_with", "Sudan")),
+])
+def test_means_leaders_and_agreements(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+def test_means_leaders_and_agreements_near_misses(nlp, triples):
+    # condemning or being angry about an attack is no attack
+    text = "Egypt was angry with the attacks on Hamas."
+    assert {"Egypt", "Hamas"} <= actor_names(nlp, text)
+    assert not triples(nlp, text)
+    # pressure from a leader is no command
+    text = "Hamas came under pressure from Ismail Haniyeh."
+    assert {"Hamas", "Ismail Haniyeh"} <= actor_names(nlp, text)
+    assert not triples(nlp, text)
+    # refusing a deal is no deal
+    text = "Hamas refused to accept a deal with Israel."
+    assert not triples(nlp, text)
