@@ -244,7 +244,7 @@ def write_html(graph: networkx.MultiDiGraph, path: str | os.PathLike[str], *,
     each, an arrow when directed, a dashed line when every article only hedges them. Clicking an actor
     shows its type and aliases, clicking a relationship its articles and evidence sentences; a
     checkbox per relation filters, a search box finds actors by name or alias. The address may name
-    what to show: ``page.html#node=ID``, ``#edge=ID`` or ``#q=TEXT``. All names and sentences are
+    what to show: ``page.html#node=ID``, ``#edge=ID`` or ``#q=TEXT``, and ``hide=REL,REL`` unticks relations. All names and sentences are
     data: embedded as escaped JSON and put in the page as text, under a Content-Security-Policy that
     runs only the page's own two scripts.
 

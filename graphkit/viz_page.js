@@ -49,9 +49,9 @@
   data.relations.forEach((r) => {
     const li = el("li"), label = el("label"), box = el("input");
     box.type = "checkbox";
-    box.checked = true;
     box.dataset.relation = r.name;
-    box.addEventListener("change", () => filter(r.name, box.checked));
+    box.defaultChecked = true;  // the attribute, so the state shows in the DOM
+    box.addEventListener("change", () => { box.defaultChecked = box.checked; filter(r.name, box.checked); });
     label.append(box, swatch(r.colour, "line"),
                  el("span", "", r.label + (r.symmetric ? " ↔" : " →") + " (" + (relCounts.get(r.name) || 0) + ")"));
     li.appendChild(label);
@@ -314,6 +314,13 @@
   // ------------------------------------------------------------------ a link may name what to show
   const wanted = new URLSearchParams(location.hash.slice(1));
   clearSelection();
+  const hide = (wanted.get("hide") || "").split(",");
+  filters.querySelectorAll("input[type=checkbox]").forEach((box) => {
+    if (hide.includes(box.dataset.relation)) {
+      box.checked = box.defaultChecked = false;
+      filter(box.dataset.relation, false);
+    }
+  });
   if (wanted.has("q")) {
     search.value = wanted.get("q");
     find(search.value, true);

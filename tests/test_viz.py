@@ -170,7 +170,7 @@ def test_page_renders_in_chromium(tmp_path):
     assert "<script>alert" not in dom and "<img" not in dom and "pwned" not in attrs
     assert len(re.findall(r"<script", dom)) == 3
     # The legend and one checkbox per relation present.
-    assert len(re.findall(r'<input type="checkbox" data-relation=', dom)) == 6
+    assert len(re.findall(r'<input type="checkbox" data-relation="\w+" checked="">', dom)) == 6
     assert "Hassan Nasrallah" in dom
 
 
@@ -203,6 +203,29 @@ def test_node_details_and_search_by_alias(tmp_path):
     dom = dump_dom(tmp_path, page, "#q=script")
     assert body_attrs(dom)["data-selected"] == "node:evil"
     assert body_attrs(dump_dom(tmp_path, page, "#q=nobody"))["data-matches"] == "0"
+
+
+def test_relation_filter_hides_its_edges(tmp_path):
+    page = tmp_path / "graph.html"
+    write_html(sample_graph(), page)
+    dom = dump_dom(tmp_path, page, "#hide=supplies_weapons_to,rival_of")
+    attrs = body_attrs(dom)
+    assert attrs["data-errors"] == "" and attrs["data-edges"] == "7" and attrs["data-visible-edges"] == "4"
+    hidden = re.findall(r'<g class="edge off" data-id="[^"]*" data-relation="(\w+)"', dom)
+    assert sorted(hidden) == ["rival_of", "supplies_weapons_to", "supplies_weapons_to"]
+    boxes = dict(re.findall(r'<input type="checkbox" data-relation="(\w+)"( checked="")?>', dom))
+    assert len(boxes) == 6
+    assert sorted(r for r, checked in boxes.items() if not checked) == ["rival_of", "supplies_weapons_to"]
+
+
+def test_browser_tests_fail_in_ci_without_chromium(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="chromium is not installed"):
+        chromium()
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match="chromium is not installed"):
+        chromium()
 
 
 def test_empty_and_single_node_pages_in_chromium(tmp_path):
