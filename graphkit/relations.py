@@ -201,10 +201,23 @@ def _single_arg(ctx: _Ctx, tok: Token, depth: int) -> list[Arg]:
             return []
         hm = ctx.mentions[ctx.tok2m[holder.start]] if ctx.tok2m[holder.start] >= 0 else None
         if low in _FORCE_PROXIES and hm is not None and hm.type == "PERSON":
-            name = f"{ctx.doc[holder.start:holder.end].text}'s {low}"
+            # named the way writers do: "Sadr's men", "Haftar's forces"
+            name = f"{_short_name(ctx.actors[holder.actor].name)}'s {low}"
             return [ctx.new_group(name, holder.start, tok.i + 1)]
         return [Arg(holder.actor, holder.start, holder.end, True)]
     return []
+
+
+_NAME_PREFIXES = ("al-", "el-", "as-", "ad-", "ash-", "an-", "ar-", "at-", "az-")
+
+
+def _short_name(name: str) -> str:
+    """The surname a writer uses for a person on second mention: 'Muqtada al-Sadr' -> 'Sadr'."""
+    last = name.split()[-1] if name.split() else name
+    for p in _NAME_PREFIXES:
+        if last.lower().startswith(p) and len(last) > len(p) + 1:
+            return last[len(p):]
+    return last
 
 
 def _holder(ctx: _Ctx, tok: Token, depth: int) -> Arg | None:
@@ -742,6 +755,8 @@ def _loyal_pattern(ctx: _Ctx, t: Token) -> None:
     if not relation:
         return
     leaders = [a for tok in _prep_objects(t, ["to", "with"]) for a in args(ctx, tok)]
+    if not leaders:
+        leaders = _mention_after_preposition(ctx, t, ("to",))
     group = t.head if t.dep_ in ("amod", "acomp") else None
     if t.dep_ == "oprd":  # "troops battled militiamen loyal to X"
         group = next((c for c in t.head.children if c.dep_ == "dobj"), None)
@@ -750,6 +765,11 @@ def _loyal_pattern(ctx: _Ctx, t: Token) -> None:
     members = args(ctx, group)
     if relation == "commands":
         leaders = [a for a in leaders if ctx.actors[a.actor].type == "PERSON"]
+        members = [a for a in members if ctx.actors[a.actor].type != "PERSON"]
+        if not members and leaders and group.lower_ in _LED_FORCES:
+            # "Fighters loyal to X seized the town": X's fighters
+            name = f"{_short_name(ctx.actors[leaders[0].actor].name)}'s {group.lower_}"
+            members = [ctx.new_group(name, group.i, group.i + 1)]
         _emit(ctx, leaders, relation, members, t, "loyal")
     else:
         _emit(ctx, members, relation, leaders, t, "loyal")
@@ -779,6 +799,72 @@ def _under_pattern(ctx: _Ctx, t: Token) -> None:
         return
     members = [a for a in args(ctx, body) if ctx.actors[a.actor].type != "PERSON"]
     _emit(ctx, leaders, "commands", members, t, "role")
+
+
+def _mention_after_preposition(ctx: _Ctx, t: Token, preps: tuple[str, ...]) -> list[Arg]:
+    """When the parse lost the object of 'loyal to' ('Militants loyal to radical cleric X kept ...'), the
+    person named right after the preposition, past adjectives and title words."""
+    nxt = t.i + 1
+    if nxt >= len(ctx.doc) or ctx.doc[nxt].lower_ not in preps:
+        return []
+    for k in range(nxt + 1, min(len(ctx.doc), nxt + 6)):
+        m = ctx.mention(ctx.doc[k])
+        if m is not None:
+            return [ctx.arg_of(m)] if m.type == "PERSON" else []
+        if ctx.doc[k].pos_ not in ("ADJ", "NOUN", "DET") or ctx.doc[k].is_sent_start:
+            return []
+    return []
+
+
+_LED_FORCES = {"fighters", "militia", "militiamen", "men", "followers", "loyalists", "gunmen", "forces", "guerrillas",
+               "militants", "bodyguards"}
+
+
+def _followers_pattern(ctx: _Ctx, t: Token) -> None:
+    """'followers of X', 'X's fighters', 'his men': a person's armed following is his to command."""
+    if t.lower_ not in _LED_FORCES or ctx.mention(t) is not None:
+        return
+    pron = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if pron is not None:
+        # "to ask Sadr to stand down his militia": the person named last before the pronoun
+        people = [m for m in ctx.mentions if m.type == "PERSON" and t.sent.start <= m.start and m.end <= pron.i]
+        if not people:
+            return
+        holder = ctx.arg_of(people[-1], indirect=True)
+        name = f"{_short_name(ctx.actors[holder.actor].name)}'s {t.lower_}"
+        group = [ctx.new_group(name, pron.i, t.i + 1)]
+    else:
+        holder = _holder(ctx, t, 0)
+        if holder is None or ctx.actors[holder.actor].type != "PERSON":
+            return
+        group = _single_arg(ctx, t, 0)
+    _emit(ctx, [holder], "commands", group, t, "role")
+
+
+def _followings_to_their_groups(ctx: _Ctx) -> None:
+    """'Dagalo, commander of the RSF, sent 1,000 of his fighters': a person's following is the group the
+    article says he commands, when it names exactly one."""
+    derived = {i for i, a in enumerate(ctx.actors) if a.type == "GROUP" and "'s " in a.name}
+    if not derived:
+        return
+    led: dict[int, set[int]] = {}
+    for a in ctx.out:
+        if a.relation == "commands" and a.object.actor not in derived and \
+                ctx.actors[a.object.actor].type in ("ORGANIZATION", "GROUP") and not a.hedged:
+            led.setdefault(a.subject.actor, set()).add(a.object.actor)
+    remap: dict[int, int] = {}
+    for i in derived:
+        owner = ctx.actors[i].name.split("'s ")[0]
+        for person, groups in led.items():
+            if len(groups) == 1 and ctx.actors[person].type == "PERSON" and _short_name(ctx.actors[person].name) == owner:
+                remap[i] = next(iter(groups))
+    if not remap:
+        return
+    for a in ctx.out:
+        if a.subject.actor in remap:
+            a.subject = Arg(remap[a.subject.actor], a.subject.start, a.subject.end, True)
+        if a.object.actor in remap:
+            a.object = Arg(remap[a.object.actor], a.object.start, a.object.end, True)
 
 
 def _listed_members(ctx: _Ctx, t: Token) -> None:
@@ -819,6 +905,7 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             if frame and ctx.tok2m[t.i] < 0:
                 _noun_pattern(ctx, t, frame)
             _role_pattern(ctx, t)
+            _followers_pattern(ctx, t)
         if t.pos_ in ("VERB", "ADJ", "NOUN", "PROPN") and (t.dep_ in ("amod", "compound") or "-" in t.text):
             _participle_pattern(ctx, t)
         if t.pos_ == "ADJ":
@@ -827,5 +914,6 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             _listed_members(ctx, t)
         if t.lower_ == "under":
             _under_pattern(ctx, t)
+    _followings_to_their_groups(ctx)
     _rivalries_from_attacks(ctx)
     return ctx.out

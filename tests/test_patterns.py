@@ -481,3 +481,31 @@ def test_means_leaders_and_agreements_near_misses(nlp, triples):
     # refusing a deal is no deal
     text = "Hamas refused to accept a deal with Israel."
     assert not triples(nlp, text)
+
+
+# --- a person's armed following --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Farid Nasser's men attacked the Southern Front.", ("Farid Nasser", "commands", "Nasser's men")),
+    ("Followers of Farid Nasser seized the town.", ("Farid Nasser", "commands", "Nasser's followers")),
+    ("Fighters loyal to veteran commander Farid Nasser seized the town.", ("Farid Nasser", "commands", "Nasser's fighters")),
+    # the pronoun's owner is the person named last before it, not the sentence's subject
+    ("Omar Idris went to Amman to ask Farid Nasser to withdraw his militia.", ("Farid Nasser", "commands", "Nasser's militia")),
+    # the article names the group he leads: his fighters are that group
+    ("Rahim Baloch, commander of the Northern Front, sent 500 of his fighters to the border.",
+     ("Rahim Baloch", "commands", "Northern Front")),
+])
+def test_following_of_a_person(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+def test_following_near_misses(nlp, triples):
+    got = triples(nlp, "Omar Idris went to Amman to ask Farid Nasser to withdraw his militia.")
+    assert not {t for t in got if t[0] == "Omar Idris" and t[1] == "commands"}, got
+    # supporters of a politician are no armed following
+    text = "Supporters of Farid Nasser protested in Amman."
+    assert "Farid Nasser" in actor_names(nlp, text)
+    assert not triples(nlp, text)
+    # no derived group once the article names the group he commands
+    got = triples(nlp, "Rahim Baloch, commander of the Northern Front, sent 500 of his fighters to the border.")
+    assert not {t for t in got if "'s" in t[2]}, got
