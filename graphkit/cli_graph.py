@@ -405,6 +405,17 @@ def parse_params(pairs: List[str]) -> dict:
     return params
 
 
+def file_defaults(path: str) -> dict:
+    """Default parameters a Cypher file declares in a comment line ``// defaults: {JSON object}``."""
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.lstrip().startswith("// defaults:"):
+                return json.loads(line.split(":", 1)[1])
+    return {}
+
+
 def query_file(name: str) -> str:
     """The path of a Cypher file: as given when it exists, else ``cypher/queries/NAME[.cypher]``."""
     from .store.cypher import CYPHER_DIR
@@ -431,6 +442,8 @@ def cypher(
     questions of links, path, actors and show are in cypher/queries/ for Cypher users; values only
     ever travel as parameters.
 
+    A file may declare default parameters in a comment line: // defaults: {"relations": null}
+
     Example: graphkit cypher links --param actor=qassem-suleimani --format json
     """
     from .store import StoreError
@@ -442,8 +455,7 @@ def cypher(
         raise typer.Exit(2)
     try:
         path_ = query_file(file)
-        text = open(path_, encoding="utf-8").read()
-        params = parse_params(param)
+        params = {**file_defaults(path_), **parse_params(param)}
     except FileNotFoundError:
         _fail(f"{file}: no such Cypher file (nor in cypher/queries/)")
         raise typer.Exit(2)
@@ -451,11 +463,14 @@ def cypher(
         _fail(f"{file}: cannot read ({exc})")
         raise typer.Exit(2)
     except ValueError as exc:
-        _fail(str(exc))
+        _fail(f"{file}: {exc}")
         raise typer.Exit(2)
     with _open_neo4j(uri) as store:
         try:
-            rows = store.run_query(text, params, write=write)
+            rows = store.run_file(path_, params, write=write)
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{file}: cannot read ({exc})")
+            raise typer.Exit(2)
         except StoreError as exc:
             _fail(str(exc))
             raise typer.Exit(1)

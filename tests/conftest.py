@@ -5,6 +5,10 @@ needs it asks for the session-scoped ``nlp`` fixture instead of loading its own.
 """
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from pathlib import Path
 from typing import Callable
 
 import pytest
@@ -57,3 +61,36 @@ def relations() -> Callable[[Language, str], list[dict]]:
 def key() -> Callable[[str, str, str], Triple]:
     """``key(s, r, o)``: the triple as ``triples`` would hold it (sorted when symmetric)."""
     return triple
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri():
+    """A running Neo4j: $GRAPHKIT_NEO4J_URI, else one started here for the session (skipped without java,
+    except in CI)."""
+    uri = os.environ.get("GRAPHKIT_NEO4J_URI")
+    if uri:
+        yield uri
+        return
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        if os.environ.get("CI"):
+            pytest.fail("java is not on PATH: the Neo4j store tests need a Java 17+ to run Neo4j (CI must not skip)")
+        pytest.skip("java is not on PATH: cannot start Neo4j for the Neo4j store tests "
+                    "(install Java 17+, or set GRAPHKIT_NEO4J_URI to a running server)")
+    status = subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "status"], capture_output=True, text=True)
+    started = status.returncode != 0
+    if started:
+        out = subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "start"], capture_output=True, text=True,
+                             timeout=900)
+        if out.returncode != 0:
+            pytest.fail(f"bash neo4j/run.sh start failed:\n{out.stderr[-3000:]}")
+        uri = out.stdout.strip().splitlines()[-1]
+    else:
+        uri = status.stdout.strip().splitlines()[-1]
+    try:
+        yield uri
+    finally:
+        if started:
+            subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "stop"], capture_output=True, timeout=120)

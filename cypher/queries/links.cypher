@@ -1,6 +1,7 @@
 // Who $actor (an actor id) is linked to, one hop: the other actor, relation, direction, articles,
 // whether only hedged, and the first evidence sentence with its article.
 // Params: $actor (id), $relations (list of relation names, or null for all), $min_articles (int, or null).
+// defaults: {"relations": null, "min_articles": 1}
 // Example: graphkit cypher links --param actor=qassem-suleimani --param 'relations=["commands"]'
 MATCH (a:Actor {id: $actor})-[x:RELATION]-(other:Actor)
 WHERE $relations IS NULL OR x.relation IN $relations

@@ -1,4 +1,5 @@
 // Actors by degree: the number of distinct actors each is linked to, highest first.
+// defaults: {"top": 20}
 // Params: $top (int). Example: graphkit cypher rank_degree --param top=10
 MATCH (a:Actor)
 OPTIONAL MATCH (a)-[:RELATION]-(other:Actor)

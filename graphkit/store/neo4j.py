@@ -316,11 +316,15 @@ class Neo4jStore:
             out.append(ev)
         return out
 
-    def run_query(self, text: str, params: dict[str, Any], *, write: bool = False) -> list[dict]:
-        """Run one user-supplied Cypher statement (``graphkit cypher``) with ``params`` in a read
-        transaction (a write one with ``write``); rows as plain dicts (nodes as their properties)."""
+    def run_file(self, path: str, params: dict[str, Any], *, write: bool = False) -> list[dict]:
+        """Run the Cypher statement in the file at ``path`` (``graphkit cypher``) with ``params``, in a
+        read transaction (a write one with ``write``); rows as plain dicts (nodes as their properties).
+        Raises OSError or UnicodeDecodeError when the file cannot be read."""
+        with open(path, encoding="utf-8") as fh:
+            file_text = fh.read()
+
         def work(tx):
-            return [record.data() for record in tx.run(text, params)]
+            return [record.data() for record in tx.run(file_text, params)]
 
         def run():
             with self._driver.session(database=self.database) as session:
