@@ -108,7 +108,17 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
 
-def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
+_ANAPHORIC_NOUNS = {"group", "organization", "organisation", "movement"}
+
+
+def _bare_definite(tok: Token) -> bool:
+    """'the group' alone: no name, modifier, possessor or of-phrase that says which group."""
+    kids = list(tok.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and \
+        not any(c.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "appos", "acl", "relcl", "prep") for c in kids)
+
+
+def _antecedent(ctx: _Ctx, tok: Token, person: bool, kinds: tuple[str, ...] = ()) -> Mention | None:
     """The nearest actor mention before a pronoun, of a compatible kind, within two sentences."""
     sent_start = tok.sent.start
     prev_sents = [s for s in ctx.doc.sents if s.end <= sent_start][-1:]
@@ -120,6 +130,8 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
         if person and m.type != "PERSON":
             continue
         if not person and m.type == "PERSON":
+            continue
+        if kinds and (m.type not in kinds or ctx.actors[m.actor].name.lower() in _ANAPHORIC_NOUNS):
             continue
         best = m
         # a subject is the more salient antecedent: "The EMC, the largest FARC network, ... Its commander"
@@ -172,6 +184,10 @@ def _single_arg(ctx: _Ctx, tok: Token, depth: int) -> list[Arg]:
                 return [a for p in c.children if p.dep_ == "pobj" for a in _single_arg(ctx, p, depth + 1)]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
+    if low in _ANAPHORIC_NOUNS and _bare_definite(tok):
+        # "the group", "the organization": the organisation named last, as a pronoun would be
+        ante = _antecedent(ctx, tok, False, kinds=("ORGANIZATION", "GROUP"))
+        return [ctx.arg_of(ante, indirect=True)] if ante else []
     if low in _VOICES:
         # "Haftar's spokesman ... declared": the spokesman speaks for his principal
         holder = _holder(ctx, tok, depth)

@@ -509,3 +509,20 @@ def test_following_near_misses(nlp, triples):
     # no derived group once the article names the group he commands
     got = triples(nlp, "Rahim Baloch, commander of the Northern Front, sent 500 of his fighters to the border.")
     assert not {t for t in got if "'s" in t[2]}, got
+
+
+# --- "the group" as a pronoun ------------------------------------------------------------------------------
+
+def test_the_group_refers_to_the_organisation_named_last(nlp, triples):
+    got = triples(nlp, "Hamas was founded in 1987. Ismail Haniyeh, who led the group for a decade, died in Tehran.")
+    assert ("Ismail Haniyeh", "commands", "Hamas") in got
+
+
+def test_the_group_near_misses(nlp, triples):
+    # "the group of protesters" says which group it is
+    text = "Hamas was founded in 1987. Ismail Haniyeh led the group of protesters."
+    assert {"Hamas", "Ismail Haniyeh"} <= actor_names(nlp, text)
+    assert ("Ismail Haniyeh", "commands", "Hamas") not in triples(nlp, text)
+    # a state is no group
+    text = "Israel struck Gaza. Ismail Haniyeh later led the group."
+    assert not {t for t in triples(nlp, text) if t[1] == "commands"}
