@@ -148,7 +148,8 @@ def _summary(rel: dict) -> dict[str, Any]:
     return {"relation": rel["relation"], "articles": rel["articles"], "evidence_count": rel["evidence"],
             "only_hedged": rel["hedged_share"] == 1, "hedged_share": rel["hedged_share"],
             "best_confidence": rel["best_confidence"], "first_seen": rel["first_seen"],
-            "last_seen": rel["last_seen"], "relationship_id": rel["id"]}
+            "last_seen": rel["last_seen"], "relationship_id": rel["id"], "subject_id": rel["subject_id"],
+            "object_id": rel["object_id"]}
 
 
 def _evidence_entry(ev: dict) -> dict[str, Any]:
@@ -297,3 +298,39 @@ def show(store: Any, actor: dict, *, evidence_per_relationship: int | None = Non
     out.sort(key=lambda r: (r["relation"], -r["articles"], fold(r["actor"]), r["actor_id"]))
     return {"id": actor["id"], "name": actor["name"], "type": actor["type"],
             "aliases": list(actor.get("aliases") or []), "relationships": out}
+
+
+def neighbourhood(store: Any, actor_id: str | None = None, *, depth: int = 1,
+                  relations: Iterable[str] | None = None) -> Any:
+    """The store's graph as a networkx MultiDiGraph (as ``store.to_networkx()``), or only what lies
+    within ``depth`` hops of ``actor_id``: the actors met and the relationships that led to them."""
+    import networkx as nx
+
+    if actor_id is None:
+        graph = store.to_networkx()
+        if relations:
+            wanted = set(relations)
+            graph.remove_edges_from([(s, o, k) for s, o, k in graph.edges(keys=True) if k not in wanted])
+        return graph
+    rows = links(store, actor_id, relations=relations, depth=depth)
+    ids = {actor_id} | {r["actor_id"] for r in rows}
+    graph = nx.MultiDiGraph()
+    for actor in store.actors():
+        if actor["id"] in ids:
+            graph.add_node(actor["id"], name=actor["name"], type=actor["type"], aliases=actor["aliases"])
+    for r in rows:
+        graph.add_edge(r["subject_id"], r["object_id"], key=r["relation"], id=r["relationship_id"],
+                       relation=r["relation"], articles=r["articles"], evidence=r["evidence_count"],
+                       hedged_share=r["hedged_share"], best_confidence=r["best_confidence"],
+                       first_seen=r["first_seen"], last_seen=r["last_seen"])
+    return graph
+
+
+def attach_examples(store: Any, graph: Any, per: int = 5) -> Any:
+    """Give every edge of ``graph`` its first ``per`` evidence sentences as ``examples`` (for pictures)."""
+    ids = [data["id"] for _, _, data in graph.edges(data=True) if data.get("id")]
+    evidence = evidence_by_relationship(store, ids, per=per)
+    for _, _, data in graph.edges(data=True):
+        data["examples"] = [{"sentence": ev["sentence"], "article_id": ev["article"], "hedged": ev["hedged"],
+                             "title": ev["article_title"]} for ev in evidence.get(data.get("id"), [])]
+    return graph

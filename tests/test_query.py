@@ -290,3 +290,21 @@ def test_synthetic_paths_match_networkx(synthetic):
         assert len(every) == len(list(nx.all_shortest_paths(reference, a, b)))
         for p in every:
             assert all(reference.has_edge(x, y) for x, y in zip(p["ids"], p["ids"][1:]))
+
+
+def test_cli_viz_page_and_pictures(graph_db, tmp_path):
+    page = tmp_path / "net.html"
+    out = run("viz", "--db", str(graph_db), "--out", str(page))
+    assert out.exit_code == 0, out.output
+    assert "wrote 5 actors and 5 relationships" in out.output
+    html = page.read_text(encoding="utf-8")
+    assert "The Quds Force supplied weapons to the Mahdi Army." in html  # the evidence travels with the page
+    png = tmp_path / "mahdi.png"
+    out = run("viz", "Mahdi Army", "--depth", "1", "--db", str(graph_db), "--out", str(png))
+    assert out.exit_code == 0 and "wrote 4 actors and 3 relationships" in out.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    out = run("viz", "Mahdi Army", "--relation", "rival_of", "--db", str(graph_db), "--out", str(tmp_path / "r.svg"))
+    assert "wrote 2 actors and 1 relationships" in out.output
+    assert "Badr Organization" in (tmp_path / "r.svg").read_text(encoding="utf-8")
+    assert run("viz", "--db", str(graph_db), "--out", str(tmp_path / "x.pdf")).exit_code == 2
+    assert run("viz", "Nobody at all", "--db", str(graph_db), "--out", str(page)).exit_code == 1
