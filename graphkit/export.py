@@ -18,7 +18,8 @@ from __future__ import annotations
 import csv
 import json
 import os
-from typing import IO, TYPE_CHECKING, Any
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
     import networkx
@@ -99,15 +100,29 @@ def export_graph(graph: networkx.MultiDiGraph, fmt: str, out: str) -> list[str]:
         written = []
         for what in ("actors", "relationships"):
             path = os.path.join(out, f"{what}.csv")
-            with open(path, "w", encoding="utf-8", newline="") as fh:
+            with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
                 write_csv(graph, fh, what)
             written.append(path)
         return written
-    if fmt == "json":
-        with open(out, "w", encoding="utf-8") as fh:
-            json.dump(node_link(graph), fh, ensure_ascii=False, indent=1)
-    elif fmt == "graphml":
-        nx.write_graphml(flat_graph(graph), out)
-    else:
-        nx.write_gexf(flat_graph(graph), out)
+    with _replacing(out) as tmp:
+        if fmt == "json":
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(node_link(graph), fh, ensure_ascii=False, indent=1)
+        elif fmt == "graphml":
+            nx.write_graphml(flat_graph(graph), tmp)
+        else:
+            nx.write_gexf(flat_graph(graph), tmp)
     return [out]
+
+
+@contextmanager
+def _replacing(path: str) -> Iterator[str]:
+    """A temporary file beside ``path`` that replaces it once written whole, so an export that fails
+    half-way leaves any earlier file as it was."""
+    tmp = f"{path}.tmp-{os.getpid()}"
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -1,0 +1,17 @@
+"""The runnable examples in the docstrings of the library modules run and give what they say."""
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["graphkit.query", "graphkit.analysis", "graphkit.export", "graphkit.render", "graphkit.cli_graph",
+           "graphkit.names", "graphkit.store", "graphkit.store.sqlite", "graphkit.store.cypher"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0, f"{name} has no examples"
+    assert result.failed == 0
