@@ -141,22 +141,84 @@
     n.g = g;
   });
 
+  // ------------------------------------------------------------------ labels: below, else above, right, left
+  // Each shown label takes the first of four places around its actor that is free of the labels placed
+  // before it (best connected first) and of every actor's circle; a label with no free place waits for
+  // the zoom ("crowded"). Widths come from the page font, measured once.
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = "12px " + getComputedStyle(body).fontFamily;
+  nodes.forEach((n) => { n.textWidth = measure.measureText(n.name).width || n.name.length * 7; });
+  const byPriority = nodes.map((n, i) => i)
+    .sort((a, b) => (nodes[b].label - nodes[a].label) || (nodes[b].degree - nodes[a].degree) || (a - b));
+  const SPOTS = [  // [dx, dy] of the label box's top left as multiples of (r, width, height), and its text placement
+    {x: (r, w) => -w / 2, y: (r, h) => r + 2, tx: 0, ty: (r) => r + 2, anchor: "middle", base: "hanging"},
+    {x: (r, w) => -w / 2, y: (r, h) => -r - 2 - h, tx: 0, ty: (r) => -r - 2, anchor: "middle", base: "text-after-edge"},
+    {x: (r, w) => r + 3, y: (r, h) => -h / 2, tx: 1, ty: () => 0, anchor: "start", base: "central"},
+    {x: (r, w) => -r - 3 - w, y: (r, h) => -h / 2, tx: -1, ty: () => 0, anchor: "end", base: "central"},
+  ];
+  let placedFor = "";
+  function placeLabels(font, zoomed) {
+    const key = font.toFixed(2) + (zoomed ? "z" : "");
+    if (key === placedFor) return;
+    placedFor = key;
+    const k = font / 12, h = font * 1.15, cell = Math.max(40, 120 * k), grid = new Map();
+    const cells = (b, fn) => {
+      for (let cx = Math.floor(b[0] / cell); cx <= Math.floor(b[2] / cell); cx++)
+        for (let cy = Math.floor(b[1] / cell); cy <= Math.floor(b[3] / cell); cy++) fn(cx + "," + cy);
+    };
+    const add = (b) => cells(b, (c) => { if (!grid.has(c)) grid.set(c, []); grid.get(c).push(b); });
+    const free = (b) => {
+      let ok = true;
+      cells(b, (c) => { if (ok) ok = !(grid.get(c) || []).some((o) => o[4] !== b[4] &&
+        b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]); });
+      return ok;
+    };
+    nodes.forEach((n, i) => add([n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r, i]));
+    let crowded = 0, shown = 0;
+    byPriority.forEach((i) => {
+      const n = nodes[i], text = n.g.lastChild;
+      if (!n.label && !zoomed) { text.classList.remove("crowded"); return; }
+      const w = n.textWidth * k + 2;
+      let spot = null, box = null;
+      for (const s of SPOTS) {
+        const x = n.x + s.x(n.r, w), y = n.y + s.y(n.r, h);
+        box = [x, y, x + w, y + h, i];
+        if (free(box)) { spot = s; break; }
+      }
+      text.classList.toggle("crowded", spot === null);
+      if (spot === null) { crowded++; spot = SPOTS[0]; }
+      else { add(box); shown++; }
+      text.setAttribute("x", String(spot.tx * (n.r + 3)));
+      text.setAttribute("y", String(spot.ty(n.r)));
+      text.setAttribute("text-anchor", spot.anchor);
+      text.setAttribute("dominant-baseline", spot.base);
+      text.dataset.spot = String(SPOTS.indexOf(spot));
+    });
+    body.dataset.labelsShown = String(shown);
+    body.dataset.labelsCrowded = String(crowded);
+  }
+
   // ------------------------------------------------------------------ view box: fit, pan, zoom
   // The home view holds every actor and label; label size depends on the view, so fit twice.
   let home = {x: -500, y: -500, w: 1000, h: 1000}, vb = home;
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < 4; pass++) {
     vb = home;
     applyView();
-    const box = viewport.getBBox(), w = Math.max(box.width, 200) + 40, h = Math.max(box.height, 200) + 40;
-    home = {x: box.x + box.width / 2 - w / 2, y: box.y + box.height / 2 - h / 2, w: w, h: h};
+    const box = viewport.getBBox(), w = Math.max(box.width, 200) + 60, h = Math.max(box.height, 200) + 60;
+    const next = {x: box.x + box.width / 2 - w / 2, y: box.y + box.height / 2 - h / 2, w: w, h: h};
+    const same = Math.abs(next.w - home.w) < 1 && Math.abs(next.h - home.h) < 1;
+    home = next;
+    if (same) break;
   }
   vb = Object.assign({}, home);
   function applyView() {
     svg.setAttribute("viewBox", `${vb.x} ${vb.y} ${vb.w} ${vb.h}`);
     // Labels keep a readable size on screen, within limits, whatever the zoom.
     const perPixel = Math.max(vb.w / (svg.clientWidth || 800), vb.h / (svg.clientHeight || 600));
-    nodeLayer.style.fontSize = (12 * Math.max(0.6, Math.min(2.5, perPixel))).toFixed(2) + "px";
+    const font = 12 * Math.max(0.6, Math.min(2.5, perPixel));
+    nodeLayer.style.fontSize = font.toFixed(2) + "px";
     svg.classList.toggle("zoomed", vb.w < home.w * 0.45);
+    placeLabels(font, svg.classList.contains("zoomed"));
   }
   function toUser(clientX, clientY) {
     const p = new DOMPoint(clientX, clientY).matrixTransform(svg.getScreenCTM().inverse());

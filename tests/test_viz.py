@@ -5,10 +5,13 @@ from __future__ import annotations
 import doctest
 import html
 import json
+import math
 import os
 import re
 import shutil
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import networkx as nx
@@ -307,3 +310,139 @@ def test_write_image_empty_and_single_node(tmp_path):
     g.add_node("iran", name="Iran", type="STATE", aliases=[])
     write_image(g, tmp_path / "one.svg")
     assert ">Iran</text>" in (tmp_path / "one.svg").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- the layout
+
+
+def analyst_graph() -> nx.MultiDiGraph:
+    """Components of 12, 6, 3, 2, 2 and 1 actors with realistic names, like one article each."""
+    g = nx.MultiDiGraph()
+    sizes = [12, 6, 3, 2, 2, 1]
+    for c, size in enumerate(sizes):
+        for i in range(size):
+            g.add_node(f"c{c}-{i}", name=f"Organisation number {i} of article {c}", type="ORGANIZATION", aliases=[])
+        for i in range(1, size):
+            g.add_edge(f"c{c}-{i}", f"c{c}-{(i - 1) // 2}", key="supports", relation="supports", articles=1,
+                       hedged_share=0.0)
+    return g
+
+
+def component_boxes(g, pos):
+    boxes = []
+    for comp in sorted(nx.connected_components(g.to_undirected()), key=len, reverse=True):
+        xs, ys = [pos[v][0] for v in comp], [pos[v][1] for v in comp]
+        boxes.append((len(comp), min(xs), min(ys), max(xs), max(ys)))
+    return boxes
+
+
+def test_components_are_packed_apart_biggest_first():
+    g = analyst_graph()
+    pos = viz.layout_units(g)
+    boxes = component_boxes(g, pos)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            # the node boxes of two components are disjoint, with room for a label between them
+            apart_x = a[1] - b[3] > 60 or b[1] - a[3] > 60
+            apart_y = a[2] - b[4] > 30 or b[2] - a[4] > 30
+            assert apart_x or apart_y, (a, b)
+    # the biggest component is spread out over more room than the small ones
+    area = [(x1 - x0 + 1) * (y1 - y0 + 1) for _, x0, y0, x1, y1 in boxes]
+    assert area[0] > 1.5 * area[1] and area[1] > 1.5 * area[2] > 0
+    # the packing is roughly as wide as a screen, not a tall column or a single long row
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    assert 0.6 < (max(xs) - min(xs)) / (max(ys) - min(ys)) < 3
+
+
+def label_boxes(g, pos, scale):
+    """The box of each labelled actor's circle and label below it (label width as the layout estimates)."""
+    out = {}
+    for v, (x, y) in pos.items():
+        r = viz._radius(g.degree(v))
+        w = max(2 * r, viz._text_width(viz._name(g, v)) * scale)
+        out[v] = (x - w / 2, y - r - viz.LABEL_HEIGHT * scale, x + w / 2, y + r)
+    return out
+
+
+@pytest.mark.parametrize("graph", ["analyst", "sample", "one_component_150"])
+def test_labels_have_room_inside_components(graph):
+    if graph == "analyst":
+        g = analyst_graph()
+    elif graph == "sample":
+        g = sample_graph()
+    else:
+        g = big_component(150)
+    pos, scale = viz._layout_scaled(g, viz.SEED)
+    min_distance = min(math.dist(pos[u], pos[v]) for u in g for v in g if str(u) < str(v))
+    assert min_distance > 25
+    if g.number_of_nodes() <= viz.LABEL_LIMIT:  # every actor labelled: no two labels overlap
+        boxes = label_boxes(g, pos, scale)
+        names = sorted(boxes)
+        for i, u in enumerate(names):
+            for v in names[i + 1:]:
+                a, b = boxes[u], boxes[v]
+                overlap = a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+                assert not overlap, (u, v, a, b)
+
+
+def big_component(n: int) -> nx.MultiDiGraph:
+    import random
+
+    rnd = random.Random(n)
+    g = nx.MultiDiGraph()
+    for i in range(n):
+        g.add_node(f"a{i}", name=f"Actor {i} Brigade", type="GROUP", aliases=[])
+    for i in range(1, n):
+        g.add_edge(f"a{i}", f"a{rnd.randrange(i)}", key="supports", relation="supports", articles=1,
+                   hedged_share=0.0)
+    for _ in range(n // 10):
+        u, v = rnd.sample(range(n), 2)
+        g.add_edge(f"a{u}", f"a{v}", key="rival_of", relation="rival_of", articles=1, hedged_share=0.0)
+    return g
+
+
+def test_layout_is_deterministic_across_processes(tmp_path):
+    """Subgraph views iterate small node sets in hash order; the layout must not depend on it."""
+    script = ("import json, sys; sys.path.insert(0, sys.argv[1]); import tests.test_viz as t; from graphkit import viz; "
+              "print(json.dumps(sorted((k, v) for k, v in viz.layout_units(t.analyst_graph()).items())))")
+    root = str(Path(__file__).resolve().parent.parent)
+    outs = set()
+    for hashseed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=hashseed)
+        proc = subprocess.run([sys.executable, "-c", script, root], capture_output=True, text=True, env=env,
+                              cwd=root, timeout=120)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        outs.add(proc.stdout)
+    assert len(outs) == 1
+
+
+def test_layout_of_reordered_graph_is_identical():
+    g = analyst_graph()
+    reordered = nx.MultiDiGraph()
+    reordered.add_nodes_from(reversed(list(g.nodes(data=True))))
+    reordered.add_edges_from(reversed(list(g.edges(keys=True, data=True))))
+    assert viz.layout_units(g) == viz.layout_units(reordered)
+    assert viz.layout(g) == viz.layout(reordered)
+    assert all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in viz.layout(g).values())
+
+
+def test_big_graph_lays_out_in_seconds():
+    g = big_component(2000)
+    start = time.perf_counter()
+    pos = viz.layout_units(g)
+    elapsed = time.perf_counter() - start
+    assert len(pos) == 2000 and all(math.isfinite(x) and math.isfinite(y) for x, y in pos.values())
+    assert elapsed < 20, elapsed  # about 4 s on 2 busy cores; the old layout took over 20 s
+    assert len({p for p in pos.values()}) == 2000  # no two actors on the same spot
+
+
+def test_page_labels_do_not_overlap_in_chromium(tmp_path):
+    page = tmp_path / "graph.html"
+    write_html(analyst_graph(), page)
+    proc = run_chromium(tmp_path, "--window-size=1400,900", "--virtual-time-budget=2000", "--dump-dom", page.as_uri())
+    attrs = body_attrs(proc.stdout)
+    assert attrs["data-errors"] == ""
+    # 26 actors on a 1400 x 900 screen: every label finds a free place, none is hidden as crowded
+    assert attrs["data-labels-shown"] == "26" and attrs["data-labels-crowded"] == "0"
+    spots = re.findall(r'<text class="label[^"]*"[^>]*data-spot="(\d)"', proc.stdout)
+    assert len(spots) == 26
