@@ -302,10 +302,33 @@ class SQLiteStore:
             self._setup()
         except sqlite3.Error as exc:
             self._db.close()
-            raise StoreError(self._message("cannot open", exc)) from None
+            if not self._open_immutable():
+                raise StoreError(self._message("cannot open", exc)) from None
         except StoreError:
             self._db.close()
             raise
+
+    def _open_immutable(self) -> bool:
+        """Read a WAL database whose -shm file this reader can neither find nor create (it may read the
+        file but not write its directory, or the file system is read-only) as immutable, provided no -wal
+        file holds changes the database file lacks. Whether that worked."""
+        if not self.readonly or self.path == ":memory:" or any(
+                os.path.exists(self.path + suffix) for suffix in ("-wal", "-shm")):
+            return False
+        uri = f"file:{urllib.parse.quote(os.path.abspath(self.path))}?mode=ro&immutable=1"
+        try:
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error:
+            return False
+        try:
+            self._setup()
+        except sqlite3.Error:
+            self._db.close()
+            return False
+        except StoreError:
+            self._db.close()
+            raise
+        return True
 
     # ------------------------------------------------------------------ setup
 
