@@ -42,13 +42,14 @@ def _first_line(exc: BaseException) -> str:
 class Neo4jStore:
     """A graph in a Neo4j 5 server at ``uri`` (``bolt://host:port`` or ``neo4j://...``).
 
-    Connecting checks the server and the credentials and applies ``cypher/schema.cypher``; a server
-    that cannot be reached, refused credentials or any later driver error raise :class:`StoreError`
+    Connecting checks the server and the credentials and applies ``cypher/schema.cypher``; a transaction
+    that meets a transient error (the server restarting) is retried with backoff for ``max_retry_time``
+    seconds. A server that cannot be reached, refused credentials or any later driver error raise :class:`StoreError`
     with one line that never contains the password.
     """
 
     def __init__(self, uri: str, user: str = DEFAULT_USER, password: str = "", *,
-                 database: str = DEFAULT_DATABASE, connection_timeout: float = 10.0):
+                 database: str = DEFAULT_DATABASE, connection_timeout: float = 10.0, max_retry_time: float = 30.0):
         import neo4j
         from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
@@ -60,7 +61,7 @@ class Neo4jStore:
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
                                                       connection_timeout=connection_timeout,
-                                                      max_transaction_retry_time=30.0)
+                                                      max_transaction_retry_time=max_retry_time)
         except (ConfigurationError, ValueError) as exc:
             raise StoreError(self._clean(f"invalid Neo4j URI {uri!r} ({_first_line(exc)})")) from None
         try:
