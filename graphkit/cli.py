@@ -127,7 +127,8 @@ def _open_store(db: Optional[str], *, readonly: bool = False, create: bool = Tru
 
 NEO4J_HELP = ("Store into the Neo4j server at this Bolt URI (e.g. bolt://127.0.0.1:7687) instead of SQLite; "
               "default $GRAPHKIT_NEO4J_URI when --db is not given. User: $GRAPHKIT_NEO4J_USER (default neo4j), "
-              "password: $GRAPHKIT_NEO4J_PASSWORD.")
+              "password: $GRAPHKIT_NEO4J_PASSWORD; transient errors (a restart) are retried for "
+              "$GRAPHKIT_NEO4J_RETRY_SECONDS (default 30).")
 
 
 def _neo4j_uri(neo4j: Optional[str], db: Optional[str]) -> Optional[str]:
@@ -144,10 +145,23 @@ def _open_neo4j(uri: str):
     from .store import StoreError
     from .store.neo4j import Neo4jStore
 
+    import logging
+
+    # The driver logs each retry as a warning; with no logging configured Python would print them all on
+    # stderr. The user gets one line: the error, if retrying did not help.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     user = os.environ.get("GRAPHKIT_NEO4J_USER") or "neo4j"
     password = os.environ.get("GRAPHKIT_NEO4J_PASSWORD", "")
+    raw_retry = os.environ.get("GRAPHKIT_NEO4J_RETRY_SECONDS") or "30"
     try:
-        return Neo4jStore(uri, user, password)
+        retry = float(raw_retry)
+    except ValueError:
+        retry = -1.0
+    if not retry >= 0:
+        _fail(f"GRAPHKIT_NEO4J_RETRY_SECONDS={raw_retry!r}: give a number of seconds")
+        raise typer.Exit(2)
+    try:
+        return Neo4jStore(uri, user, password, max_retry_time=retry)
     except StoreError as exc:
         _fail(str(exc))
         raise typer.Exit(2)
