@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import networkx as nx
@@ -426,13 +425,11 @@ def test_layout_of_reordered_graph_is_identical():
     assert all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in viz.layout(g).values())
 
 
-def test_big_graph_lays_out_in_seconds():
+def test_big_graph_lays_out_every_actor():
+    # its speed (about 4 s for 2,000 actors on 2 cores) is measured by make bench, not asserted here
     g = big_component(2000)
-    start = time.perf_counter()
     pos = viz.layout_units(g)
-    elapsed = time.perf_counter() - start
     assert len(pos) == 2000 and all(math.isfinite(x) and math.isfinite(y) for x, y in pos.values())
-    assert elapsed < 20, elapsed  # about 4 s on 2 busy cores; the old layout took over 20 s
     assert len({p for p in pos.values()}) == 2000  # no two actors on the same spot
 
 
