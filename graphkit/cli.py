@@ -216,6 +216,9 @@ def ingest(
     batch_size: int = typer.Option(16, min=1, help="Texts per nlp.pipe batch."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: when stderr is a terminal)."),
+    workers: int = typer.Option(1, min=1, help="Extraction processes (spaCy multiprocessing); this process writes."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Extract on the Dask cluster whose scheduler is at "
+                                       "this address (tcp://HOST:8786); this process writes. Needs graphkit[dask]."),
 ) -> None:
     """Extract articles into the graph database; articles already stored are skipped.
 
@@ -233,6 +236,7 @@ def ingest(
         raise typer.Exit(2)
     # before the model: a bad database path or an unreachable server fails fast and changes nothing
     store = _open_neo4j(uri) if uri else _open_store(db)  # before the model: a bad database path fails fast and changes nothing
+    from .cluster import ClusterError, DaskExtractor
     from .extract import get_pipeline
     from .ingest import ingest as run_ingest
     from .pipeline import ModelNotFound
@@ -247,16 +251,27 @@ def ingest(
         options = ReadOptions(text_column=text_column, title_column=title_column, id_column=id_column,
                               date_column=date_column, max_bytes=max_bytes)
         show = sys.stderr.isatty() if progress is None else progress
+        extractor = None
+        if dask:
+            try:
+                extractor = DaskExtractor(dask, model=model, actor_files=tuple(actors), batch_size=batch_size,
+                                          on_failure=_fail)
+            except ClusterError as exc:
+                _fail(str(exc))
+                raise typer.Exit(2)
         try:
             summary = run_ingest(paths, store, options, nlp=nlp, batch_articles=batch_articles, progress=show,
-                                 on_failure=_fail, batch_size=batch_size)
-        except StoreError as exc:
+                                 on_failure=_fail, batch_size=batch_size, workers=workers, extractor=extractor)
+        except (StoreError, ClusterError) as exc:
             _fail(str(exc))
             raise typer.Exit(2)
         except KeyboardInterrupt:
             _fail(f"interrupted; {store.stats()['articles']} articles are in {store.path} (the batch in flight "
                   "was not stored); run the same command again to continue")
             raise typer.Exit(130)
+        finally:
+            if extractor is not None:
+                extractor.close()
         summary["totals"] = store.stats()
     _print_counts(summary, fmt, f"ingested into {store.path}")
     if summary["failed"]:

@@ -30,7 +30,8 @@ def _stderr_line(message: str) -> None:
 
 def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None = None,
            nlp: Language | None = None, batch_articles: int = 32, progress: bool = True,
-           on_failure: Callable[[str], None] | None = None, batch_size: int = 16) -> dict:
+           on_failure: Callable[[str], None] | None = None, batch_size: int = 16, workers: int = 1,
+           extractor: Callable[..., Iterable[tuple[Article, list[dict]]]] | None = None) -> dict:
     """Read ``paths``, extract the articles not stored yet and store them, ``batch_articles`` per transaction.
 
     Articles already in ``store`` (or met earlier in this run) are skipped before extraction. A source that
@@ -38,6 +39,11 @@ def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None
     ``on_failure`` (one line; default: standard error). Returns the summary: ``stored``, ``skipped``,
     ``failed`` articles and the ``actors``, ``relationships`` and ``evidence`` rows this run added.
     With ``progress`` a rich progress bar runs on standard error.
+
+    Extraction streams through one spaCy ``nlp.pipe`` for the whole run, in ``workers`` processes
+    (spaCy's multiprocessing) while this process alone writes. ``extractor`` replaces that step (it
+    takes the stream of fresh articles and yields ``(article, triples)``): ``graphkit ingest --dask``
+    hands it to a Dask cluster.
     """
     if batch_articles < 1:
         raise ValueError("batch_articles must be at least 1")
@@ -62,16 +68,17 @@ def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None
             if bar is not None:
                 bar.update(summary)
 
-    def write(batch: list[Article]) -> None:
-        extracted = _extract(batch, nlp or get_pipeline(), batch_size, summary, report)
-        counts = store.add_articles(extracted)
+    def write(batch: list[tuple[Article, list[dict]]]) -> None:
+        counts = store.add_articles(batch)
         for key in ("stored", "skipped", "actors", "relationships", "evidence"):
             summary[key] += counts[key]
 
+    extracted = (extractor(fresh_articles(), summary, report) if extractor is not None else
+                 stream_extract(fresh_articles(), nlp or get_pipeline(), batch_size, workers, summary, report))
     try:
-        batch: list[Article] = []
-        for article in fresh_articles():
-            batch.append(article)
+        batch: list[tuple[Article, list[dict]]] = []
+        for pair in extracted:
+            batch.append(pair)
             if len(batch) >= batch_articles:
                 write(batch)
                 batch = []
@@ -84,22 +91,64 @@ def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None
     return summary
 
 
-def _extract(batch: list[Article], nlp: Language, batch_size: int, summary: dict,
-             report: Callable[[str], None]) -> list[tuple[Article, list[dict]]]:
-    """The batch's triples; if the pipeline fails on the batch, article by article, dropping the ones that fail."""
-    try:
-        return list(extract_articles(batch, nlp, batch_size=batch_size))
-    except Exception:  # noqa: BLE001 - find the culprit below
-        pass
-    out = []
+def stream_extract(articles: Iterable[Article], nlp: Language, batch_size: int = 16, workers: int = 1,
+                   summary: dict | None = None, report: Callable[[str], None] = _stderr_line,
+                   ) -> Iterator[tuple[Article, list[dict]]]:
+    """Each article with its triples, in order, through one ``nlp.pipe`` (``workers`` processes). If the
+    pipeline raises, the articles in flight are redone one by one (one that fails again is reported,
+    counted in ``summary["failed"]`` and dropped) and the stream goes on with the rest."""
+    source = iter(articles)
+    in_flight: dict[str, Article] = {}  # fed to the pipeline, not yet yielded; ids are unique in a run
+    source_failed: list[BaseException] = []
+    first = next(source, None)
+    if first is None:
+        return  # nothing to extract: the pipeline is never called
+    ahead = [first]
+
+    def feed() -> Iterator[Article]:
+        while True:
+            if ahead:
+                article = ahead.pop()
+            else:
+                try:
+                    article = next(source)
+                except StopIteration:
+                    return
+                except BaseException as exc:  # the reader or the store failed, not the pipeline
+                    source_failed.append(exc)
+                    raise
+            in_flight[article.id] = article
+            yield article
+
+    while True:
+        try:
+            for article, triples in extract_articles(feed(), nlp, batch_size=batch_size, n_process=workers):
+                in_flight.pop(article.id, None)
+                yield article, triples
+            return
+        except Exception:  # noqa: BLE001 - find the culprit below, then carry on with the rest
+            if source_failed or not in_flight:
+                raise  # not an article's fault: the source failed, or the pipeline fails on nothing
+            stuck = list(in_flight.values())
+            in_flight.clear()
+            yield from _one_by_one(stuck, nlp, batch_size, summary, report)
+            if not ahead:
+                nxt = next(source, None)
+                if nxt is None:
+                    return
+                ahead.append(nxt)
+
+
+def _one_by_one(batch: list[Article], nlp: Language, batch_size: int, summary: dict | None,
+                report: Callable[[str], None]) -> Iterator[tuple[Article, list[dict]]]:
     for article in batch:
         try:
-            out.extend(extract_articles([article], nlp, batch_size=batch_size))
+            yield from list(extract_articles([article], nlp, batch_size=batch_size))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-            summary["failed"] += 1
+            if summary is not None:
+                summary["failed"] += 1
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             report(f"{article.source}: extraction failed ({reason})")
-    return out
 
 
 class _Progress:
