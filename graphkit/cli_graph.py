@@ -55,8 +55,11 @@ def _actor(store, text: str) -> dict:
     """The actor ``text`` names, or exit 1 with the closest names."""
     from .query import UnknownActor, resolve_actor
 
+    quick = store.actors_named(text)
+    if len(quick) == 1:
+        return quick[0]
     try:
-        return resolve_actor(store.actors(), text)
+        return resolve_actor(quick or store.actors(), text)
     except UnknownActor as exc:
         _fail(str(exc))
         raise typer.Exit(1)

@@ -308,3 +308,9 @@ def test_cli_viz_page_and_pictures(graph_db, tmp_path):
     assert "Badr Organization" in (tmp_path / "r.svg").read_text(encoding="utf-8")
     assert run("viz", "--db", str(graph_db), "--out", str(tmp_path / "x.pdf")).exit_code == 2
     assert run("viz", "Nobody at all", "--db", str(graph_db), "--out", str(page)).exit_code == 1
+
+
+def test_quick_lookup_by_id_name_or_alias(store):
+    assert [a["id"] for a in store.actors_named("mahdi-army")] == ["mahdi-army"]
+    assert [a["id"] for a in store.actors_named("MAHDI ARMY")] == ["mahdi-army"]
+    assert store.actors_named("Mahdi") == []  # only whole names; the fuzzy search does the rest

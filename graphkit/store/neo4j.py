@@ -302,6 +302,11 @@ class Neo4jStore:
             out["hedged"] = bool(out["hedged"])
             yield out
 
+    def actors_named(self, text: str) -> list[dict]:
+        """As :meth:`SQLiteStore.actors_named`: actors with this id, or this name or alias up to case."""
+        rows = [{**row, "aliases": sorted(row["aliases"])} for row in self._read("actors_named", text=text)]
+        return sorted(rows, key=lambda a: a["id"])
+
     def relationships_touching(self, actor_ids: Iterable[str]) -> list[dict]:
         """As :meth:`SQLiteStore.relationships_touching`: the relationships of some actors, with types."""
         return self._read("relationships_touching", ids=sorted(set(actor_ids)))
