@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EVAL   := ../shared/eval
 
-.PHONY: install demo test score bench bench-neo4j clean neo4j neo4j-stop browser
+.PHONY: install demo test score bench clean neo4j neo4j-stop browser browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,13 +30,12 @@ score: $(STAMP)
 	$(BIN)/python $(EVAL)/score.py $(EVAL)/dev --cmd '$(BIN)/graphkit extract {text} --format jsonl'
 	$(BIN)/python $(EVAL)/score.py $(EVAL)/dev-agnews --cmd '$(BIN)/graphkit extract {text} --format jsonl'
 
-## speed of extraction against bare nlp.pipe on the same text, same run
+## every speed and memory figure beside its baseline, same run: bench/results/bench.md and bench.json
+## (starts the development Neo4j; about an hour on 2 cores at the full sizes, see bench/run.py --help)
 bench: $(STAMP)
-	$(BIN)/python bench/extract_speed.py
-
-## Neo4j load: batched writer against a one-row-per-transaction MERGE loop (needs `make neo4j`)
-bench-neo4j: $(STAMP)
-	$(BIN)/python bench/neo4j_load.py
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	GRAPHKIT_NEO4J_PASSWORD=$${GRAPHKIT_NEO4J_PASSWORD:-graphkit-dev} \
+	GRAPHKIT_NEO4J_URI=$$(bash neo4j/run.sh start) $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,423 @@
+"""graphkit's benchmark: every figure beside its baseline measured in the same run, so the ratio holds
+on a noisy machine. ``make bench`` runs it; it writes bench/results/bench.json and bench/results/bench.md.
+
+    python bench/run.py [--rows N] [--actors N] [--relationships N] [--neo4j-relationships N] [--only a,b]
+
+Sections (``--only``): extract, workers, ingest, neo4j_load, queries, memory. Neo4j figures need a
+server: $GRAPHKIT_NEO4J_URI (password $GRAPHKIT_NEO4J_PASSWORD); ``make bench`` starts one.
+
+- extract: words/s of graphkit extraction against bare ``nlp.pipe`` with the same model, same texts.
+- workers: the same extraction in 2 processes against 1.
+- ingest: articles/s of ``ingest`` (extract + store) into SQLite and Neo4j against extraction alone.
+- neo4j_load: relationships/s of graphkit's batched writer against a one-row-per-transaction MERGE
+  loop, and against the KG writer of neo4j-graphrag, on identical data (the same nodes and edges).
+- queries: ``links`` and ``path`` p50/p95 on the seeded synthetic graph of bench/synthetic.py.
+- memory: peak RSS of a ``graphkit ingest`` process and of a ``graphkit rank`` process on that graph.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402
+
+from graphkit.documents import Article, article_id  # noqa: E402
+
+AGNEWS = ROOT.parent / "shared" / "corpus" / "agnews" / "test.csv"
+RESULTS = HERE / "results"
+USER = os.environ.get("GRAPHKIT_NEO4J_USER", "neo4j")
+PASSWORD = os.environ.get("GRAPHKIT_NEO4J_PASSWORD", "")
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def agnews(rows: int) -> list[Article]:
+    with open(AGNEWS, newline="", encoding="utf-8") as fh:
+        raw = [r for _, r in zip(range(rows), csv.reader(fh))]
+    texts = [f"{r[1]}\n\n{r[2]}" for r in raw if len(r) >= 3]
+    return [Article(article_id(t), t, f"agnews:{i}", title=r[1]) for i, (t, r) in enumerate(zip(texts, raw))]
+
+
+def timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def percentiles(samples: list[float]) -> dict:
+    ms = sorted(s * 1000 for s in samples)
+    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(ms[max(0, int(len(ms) * 0.95) - 1)], 2),
+            "n": len(ms)}
+
+
+def neo4j_store(uri: str):
+    from graphkit.store.neo4j import Neo4jStore
+
+    return Neo4jStore(uri, USER, PASSWORD)
+
+
+# ------------------------------------------------------------------------------------- extraction
+
+def bench_extract(articles: list[Article], batch_size: int) -> dict:
+    from graphkit.extract import extract_articles
+    from graphkit.pipeline import _load_model, load_pipeline
+
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    bare, full = _load_model(None), load_pipeline()
+    list(bare.pipe(texts[:50]))
+    list(extract_articles(articles[:50], full))
+    bare_s = timed(lambda: [None for _ in bare.pipe(texts, batch_size=batch_size)])
+    full_s = timed(lambda: [None for _ in extract_articles(articles, full, batch_size=batch_size)])
+    return {"texts": len(texts), "words": words, "baseline_nlp_pipe_words_per_s": round(words / bare_s),
+            "graphkit_words_per_s": round(words / full_s), "ratio": round(bare_s / full_s, 3), "target": 0.85}
+
+
+def bench_workers(articles: list[Article], batch_size: int) -> dict:
+    from graphkit.extract import extract_articles, get_pipeline
+
+    nlp = get_pipeline()
+    words = sum(len(a.text.split()) for a in articles)
+    list(extract_articles(articles[:50], nlp))
+    one = timed(lambda: list(extract_articles(articles, nlp, batch_size=batch_size, n_process=1)))
+    two = timed(lambda: list(extract_articles(articles, nlp, batch_size=batch_size, n_process=2)))
+    return {"texts": len(articles), "baseline_1_process_words_per_s": round(words / one),
+            "two_processes_words_per_s": round(words / two), "ratio": round(one / two, 3), "target": 1.7,
+            "cores": os.cpu_count()}
+
+
+# ------------------------------------------------------------------------------------- ingest
+
+def bench_ingest(articles: list[Article], batch_size: int, uri: str | None, tmp: Path) -> dict:
+    from graphkit.extract import extract_articles, get_pipeline
+    from graphkit.ingest import ingest
+    from graphkit.store import SQLiteStore
+
+    nlp = get_pipeline()
+    csv_path = tmp / "ingest.csv"
+    with open(csv_path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["title", "text"])
+        for a in articles:
+            w.writerow([a.title, a.text])
+    from graphkit.documents import ReadOptions, read_articles
+
+    read = list(read_articles([str(csv_path)], ReadOptions()))
+    list(extract_articles(read[:50], nlp))
+    alone = timed(lambda: list(extract_articles(read, nlp, batch_size=batch_size)))
+    out = {"articles": len(read), "baseline_extract_articles_per_s": round(len(read) / alone, 1), "target": 0.8}
+    db = tmp / "ingest.db"
+    db.unlink(missing_ok=True)
+    with SQLiteStore(db) as store:
+        lite = timed(lambda: ingest([str(csv_path)], store, nlp=nlp, progress=False, batch_size=batch_size))
+        out["relationships"] = store.stats()["relationships"]
+    out["sqlite_articles_per_s"] = round(len(read) / lite, 1)
+    out["sqlite_ratio"] = round(alone / lite, 3)
+    if uri:
+        with neo4j_store(uri) as store:
+            store.clear()
+            neo = timed(lambda: ingest([str(csv_path)], store, nlp=nlp, progress=False, batch_size=batch_size,
+                                       batch_articles=200))
+            store.clear()
+        out["neo4j_articles_per_s"] = round(len(read) / neo, 1)
+        out["neo4j_ratio"] = round(alone / neo, 3)
+    return out
+
+
+# ------------------------------------------------------------------------------------- Neo4j load
+
+def _graphrag_graph(batch: list[tuple[Article, list[dict]]]):
+    """The same nodes and edges graphkit writes, as a neo4j-graphrag Neo4jGraph."""
+    try:
+        from neo4j_graphrag.components.types import Neo4jGraph, Neo4jNode, Neo4jRelationship
+    except ImportError:
+        from neo4j_graphrag.experimental.components.types import Neo4jGraph, Neo4jNode, Neo4jRelationship
+    from graphkit.store.sqlite import _symmetric_relations, normalize_triple, relationship_id
+
+    symmetric = _symmetric_relations()
+    nodes, edges, seen = {}, [], set()
+    for art, triples in batch:
+        nodes[art.id] = Neo4jNode(id=art.id, label="Article", properties={"title": art.title or "", "source": art.source})
+        for k, raw in enumerate(triples):
+            t = normalize_triple(raw, symmetric)
+            for side in ("subject", "object"):
+                nodes.setdefault(t[f"{side}_id"], Neo4jNode(id=t[f"{side}_id"], label="Actor", properties={
+                    "name": t[side], "type": t[f"{side}_type"]}))
+            rid = relationship_id(t["subject_id"], t["relation"], t["object_id"])
+            if rid not in seen:
+                seen.add(rid)
+                nodes[rid] = Neo4jNode(id=rid, label="Relationship", properties={"relation": t["relation"]})
+                edges += [Neo4jRelationship(start_node_id=rid, end_node_id=t["subject_id"], type="SUBJECT"),
+                          Neo4jRelationship(start_node_id=rid, end_node_id=t["object_id"], type="OBJECT"),
+                          Neo4jRelationship(start_node_id=t["subject_id"], end_node_id=t["object_id"], type="RELATION",
+                                            properties={"id": rid, "relation": t["relation"]})]
+            eid = f"{rid}|{art.id}|{k}"
+            ev = t["evidence"]
+            nodes[eid] = Neo4jNode(id=eid, label="Evidence", properties={
+                "sentence": ev.get("sentence") or "", "hedged": bool(t["hedged"]), "confidence": t["confidence"]})
+            edges += [Neo4jRelationship(start_node_id=eid, end_node_id=rid, type="SUPPORTS"),
+                      Neo4jRelationship(start_node_id=eid, end_node_id=art.id, type="IN_ARTICLE")]
+    return Neo4jGraph(nodes=list(nodes.values()), relationships=edges)
+
+
+def bench_neo4j_load(uri: str, relationships: int, batch_articles: int) -> dict:
+    from graphkit.store import cypher
+
+    pairs = list(synthetic.articles(max(100, relationships // 5), relationships, seed=3, per_article=50))
+    store = neo4j_store(uri)
+    store.clear()
+    t0 = time.perf_counter()
+    for i in range(0, len(pairs), batch_articles):
+        store.add_articles(pairs[i:i + batch_articles])
+    batched = time.perf_counter() - t0
+    n_rel = store.stats()["relationships"]
+    out = {"relationships": n_rel, "evidence": sum(len(t) for _, t in pairs), "batch_articles": batch_articles,
+           "graphkit_rel_per_s": round(n_rel / batched, 1), "targets": {"vs_one_row": 10, "vs_graphrag": 2}}
+
+    store.clear()
+    query = cypher.load("bench_merge_one")
+    loop_rows = pairs[: max(1, len(pairs) // 5)]  # the loop is slow: a fifth of the data, rate per relationship
+    loop_rel = 0
+    t0 = time.perf_counter()
+    with store._driver.session(database=store.database) as session:
+        for art, triples in loop_rows:
+            for k, t in enumerate(triples):
+                params = {"article_id": art.id, "subject_id": t["subject_id"], "object_id": t["object_id"],
+                          "subject": t["subject"], "object": t["object"], "subject_type": t["subject_type"],
+                          "object_type": t["object_type"], "relation": t["relation"],
+                          "rel_id": f"{t['subject_id']}|{t['relation']}|{t['object_id']}",
+                          "evidence_id": f"{art.id}|{k}", "sentence": t["evidence"]["sentence"]}
+                session.execute_write(lambda tx, p=params: tx.run(query, **p).consume())
+                loop_rel += 1
+    loop = time.perf_counter() - t0
+    out["baseline_one_row_per_tx_rel_per_s"] = round(loop_rel / loop, 1)
+    out["ratio_vs_one_row"] = round((n_rel / batched) / (loop_rel / loop), 2)
+
+    store.clear()
+    try:
+        try:
+            from neo4j_graphrag.components.kg_writer import Neo4jWriter
+        except ImportError:
+            from neo4j_graphrag.experimental.components.kg_writer import Neo4jWriter
+    except ImportError:
+        out["graphrag"] = "not installed (pip install neo4j-graphrag)"
+    else:
+        writer = Neo4jWriter(store._driver, neo4j_database=store.database, batch_size=1000)
+        graphs = [_graphrag_graph(pairs[i:i + batch_articles]) for i in range(0, len(pairs), batch_articles)]
+        t0 = time.perf_counter()
+        for g in graphs:
+            result = asyncio.run(writer.run(g))
+            if getattr(result, "status", "SUCCESS") != "SUCCESS":
+                raise RuntimeError(f"neo4j-graphrag writer failed: {result}")
+        rag = time.perf_counter() - t0
+        out["baseline_graphrag_rel_per_s"] = round(n_rel / rag, 1)
+        out["ratio_vs_graphrag"] = round(rag / batched, 2)
+    store.clear()
+    store.close()
+    return out
+
+
+# ------------------------------------------------------------------------------------- queries and memory
+
+def synthetic_db(tmp: Path, actors: int, relationships: int) -> Path:
+    from graphkit.store import SQLiteStore
+
+    db = tmp / f"synthetic-{actors}-{relationships}.db"
+    if not db.exists():
+        log(f"writing the synthetic graph ({actors:,} actors, {relationships:,} relationships) to {db}")
+        part = db.with_suffix(".part")
+        part.unlink(missing_ok=True)
+        with SQLiteStore(part) as store:
+            synthetic.load(store, actors, relationships, batch_articles=50)
+        part.rename(db)
+    return db
+
+
+def query_latency(store, actors: int, samples: int, seed: int = 5) -> dict:
+    from graphkit.query import links, paths
+
+    rng = random.Random(seed)
+    ids = [synthetic.actor(rng.randrange(actors))[0] for _ in range(samples)]
+    for a in ids[:10]:  # warm
+        links(store, a)
+    link_t = []
+    for a in ids:
+        t0 = time.perf_counter()
+        links(store, a)
+        link_t.append(time.perf_counter() - t0)
+    path_t, lengths = [], []
+    for i in range(min(samples, 100)):
+        a, b = ids[i], ids[-1 - i]
+        if a == b:
+            continue
+        t0 = time.perf_counter()
+        found = paths(store, a, b)
+        path_t.append(time.perf_counter() - t0)
+        lengths.append(found[0]["length"] if found else None)
+    return {"links": percentiles(link_t), "path": percentiles(path_t),
+            "path_lengths": {str(k): lengths.count(k) for k in sorted(set(lengths), key=str)}}
+
+
+def bench_queries(tmp: Path, actors: int, relationships: int, uri: str | None, neo_relationships: int,
+                  samples: int) -> dict:
+    from graphkit.store import SQLiteStore
+
+    db = synthetic_db(tmp, actors, relationships)
+    with SQLiteStore(db, readonly=True) as store:
+        out = {"sqlite": {"actors": actors, "relationships": relationships, **query_latency(store, actors, samples)},
+               "targets": {"sqlite_links_p95_ms": 50, "neo4j_links_p95_ms": 20}}
+    if uri:
+        neo_actors = max(100, actors * neo_relationships // relationships)
+        with neo4j_store(uri) as store:
+            store.clear()
+            log(f"writing the synthetic graph ({neo_actors:,} actors, {neo_relationships:,} relationships) to Neo4j")
+            load_s = synthetic.load(store, neo_actors, neo_relationships, batch_articles=20)
+            store.relationships_touching(["warm-up"])
+            out["neo4j"] = {"actors": neo_actors, "relationships": neo_relationships, "load_s": round(load_s),
+                            **query_latency(store, neo_actors, samples)}
+            store.clear()
+    return out
+
+
+def peak_rss_mb(args: list[str]) -> tuple[float, float]:
+    """Peak resident memory (MB, the kernel's VmHWM of the process after exec) and seconds of a child.
+
+    Not the rusage of ``wait4``: a child forked from this (large) process starts with this process's
+    pages and its ru_maxrss would report them."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak_kb = 0
+    while proc.poll() is None:
+        try:
+            with open(f"/proc/{proc.pid}/status", encoding="ascii") as fh:
+                for line in fh:
+                    if line.startswith("VmHWM:"):
+                        peak_kb = max(peak_kb, int(line.split()[1]))
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.02)
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed with exit {proc.returncode}")
+    return round(peak_kb / 1024, 1), round(seconds, 1)
+
+
+def bench_memory(tmp: Path, actors: int, relationships: int, rows: int) -> dict:
+    graphkit = str(Path(sys.executable).with_name("graphkit"))
+    db = tmp / "memory-ingest.db"
+    db.unlink(missing_ok=True)
+    ingest_mb, ingest_s = peak_rss_mb([graphkit, "ingest", str(AGNEWS), "--text-column", "3", "--title-column", "2",
+                                       "--db", str(db), "--no-progress", "--max-bytes", "100000000"]) \
+        if rows >= 7600 else peak_rss_mb([graphkit, "ingest", str(tmp / "ingest.csv"), "--db", str(db), "--no-progress"])
+    big = synthetic_db(tmp, actors, relationships)
+    rank_mb, rank_s = peak_rss_mb([graphkit, "rank", "--db", str(big), "--top", "10", "--format", "json"])
+    return {"ingest_peak_rss_mb": ingest_mb, "ingest_s": ingest_s, "rank_actors": actors,
+            "rank_relationships": relationships, "rank_peak_rss_mb": rank_mb, "rank_s": rank_s,
+            "target": {"rank_peak_rss_mb": 2048}}
+
+
+# ------------------------------------------------------------------------------------- report
+
+def markdown(result: dict) -> str:
+    r = result
+    lines = [f"# graphkit benchmark, {r['date']}", "",
+             f"Machine: {r['machine']}", "", "| figure | graphkit | baseline (same run) | ratio | target |",
+             "| --- | --- | --- | --- | --- |"]
+    if "extract" in r:
+        e = r["extract"]
+        lines.append(f"| extraction, words/s ({e['texts']} AG News rows) | {e['graphkit_words_per_s']:,} | "
+                     f"bare nlp.pipe {e['baseline_nlp_pipe_words_per_s']:,} | {e['ratio']} | >= 0.85 |")
+    if "workers" in r:
+        w = r["workers"]
+        lines.append(f"| extraction with 2 processes, words/s | {w['two_processes_words_per_s']:,} | "
+                     f"1 process {w['baseline_1_process_words_per_s']:,} | {w['ratio']}x | >= 1.7x |")
+    if "ingest" in r:
+        i = r["ingest"]
+        lines.append(f"| ingest into SQLite, articles/s ({i['articles']} articles) | {i['sqlite_articles_per_s']} | "
+                     f"extraction alone {i['baseline_extract_articles_per_s']} | {i['sqlite_ratio']} | >= 0.8 |")
+        if "neo4j_articles_per_s" in i:
+            lines.append(f"| ingest into Neo4j, articles/s | {i['neo4j_articles_per_s']} | extraction alone "
+                         f"{i['baseline_extract_articles_per_s']} | {i['neo4j_ratio']} | >= 0.8 |")
+    if "neo4j_load" in r:
+        n = r["neo4j_load"]
+        lines.append(f"| Neo4j load, relationships/s ({n['relationships']:,} relationships) | {n['graphkit_rel_per_s']:,} | "
+                     f"one row per transaction {n['baseline_one_row_per_tx_rel_per_s']:,} | {n['ratio_vs_one_row']}x | >= 10x |")
+        if "baseline_graphrag_rel_per_s" in n:
+            lines.append(f"| Neo4j load, same data | {n['graphkit_rel_per_s']:,} | neo4j-graphrag KG writer "
+                         f"{n['baseline_graphrag_rel_per_s']:,} | {n['ratio_vs_graphrag']}x | >= 2x |")
+    if "queries" in r:
+        for name, target in (("sqlite", 50), ("neo4j", 20)):
+            q = r["queries"].get(name)
+            if q:
+                lines.append(f"| {name} `links` p50 / p95 ({q['actors']:,} actors, {q['relationships']:,} relationships) | "
+                             f"{q['links']['p50_ms']} / {q['links']['p95_ms']} ms | — | — | p95 < {target} ms |")
+                lines.append(f"| {name} `path` p50 / p95 | {q['path']['p50_ms']} / {q['path']['p95_ms']} ms | — | — | — |")
+    if "memory" in r:
+        m = r["memory"]
+        lines.append(f"| peak RSS of `graphkit ingest` | {m['ingest_peak_rss_mb']} MB | — | — | stated |")
+        lines.append(f"| peak RSS of `graphkit rank` ({m['rank_actors']:,} actors, {m['rank_relationships']:,} "
+                     f"relationships, {m['rank_s']} s) | {m['rank_peak_rss_mb']} MB | — | — | < 2,048 MB |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rows", type=int, default=2000, help="AG News rows for extraction and ingest")
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--actors", type=int, default=100_000)
+    ap.add_argument("--relationships", type=int, default=1_000_000)
+    ap.add_argument("--neo4j-relationships", type=int, default=1_000_000,
+                    help="size of the synthetic graph loaded into Neo4j for the query figures")
+    ap.add_argument("--load-relationships", type=int, default=5_000, help="relationships for the Neo4j load race")
+    ap.add_argument("--samples", type=int, default=300, help="queries timed per store")
+    ap.add_argument("--only", default="extract,workers,ingest,neo4j_load,queries,memory")
+    ap.add_argument("--tmp", default=str(RESULTS / "work"))
+    args = ap.parse_args()
+    only = set(args.only.split(","))
+    uri = os.environ.get("GRAPHKIT_NEO4J_URI")
+    tmp = Path(args.tmp)
+    tmp.mkdir(parents=True, exist_ok=True)
+    result: dict = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+                    f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
+                    f"Python {platform.python_version()}, {platform.system()} {platform.release()}",
+                    "args": vars(args)}
+    articles = agnews(args.rows)
+    steps = [("extract", lambda: bench_extract(articles, args.batch_size)),
+             ("workers", lambda: bench_workers(articles, args.batch_size)),
+             ("ingest", lambda: bench_ingest(articles, args.batch_size, uri, tmp)),
+             ("neo4j_load", lambda: bench_neo4j_load(uri, args.load_relationships, 20) if uri else None),
+             ("queries", lambda: bench_queries(tmp, args.actors, args.relationships, uri, args.neo4j_relationships,
+                                               args.samples)),
+             ("memory", lambda: bench_memory(tmp, args.actors, args.relationships, args.rows))]
+    RESULTS.mkdir(exist_ok=True)
+    for name, step in steps:
+        if name not in only:
+            continue
+        log(f"{name} ...")
+        value = step()
+        if value is not None:
+            result[name] = value
+            log(f"{name}: {json.dumps(value)}")
+        (RESULTS / "bench.json").write_text(json.dumps(result, indent=2) + "\n")
+        (RESULTS / "bench.md").write_text(markdown(result))
+    print(markdown(result))
+
+
+if __name__ == "__main__":
+    main()
