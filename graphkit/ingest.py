@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
@@ -68,10 +69,22 @@ def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None
             if bar is not None:
                 bar.update(summary)
 
-    def write(batch: list[tuple[Article, list[dict]]]) -> None:
-        counts = store.add_articles(batch)
+    def count(counts: dict) -> None:
         for key in ("stored", "skipped", "actors", "relationships", "evidence"):
             summary[key] += counts[key]
+
+    # A store that may be written from another thread (Neo4j: the wait is the server's) writes batch
+    # n while batch n+1 is extracted; one write at a time, in order, each its own transaction.
+    background = ThreadPoolExecutor(max_workers=1) if getattr(store, "thread_safe", False) else None
+    in_flight: list[Future] = []
+
+    def write(batch: list[tuple[Article, list[dict]]]) -> None:
+        if background is None:
+            count(store.add_articles(batch))
+            return
+        if in_flight:
+            count(in_flight.pop().result())
+        in_flight.append(background.submit(store.add_articles, batch))
 
     extracted = (extractor(fresh_articles(), summary, report) if extractor is not None else
                  stream_extract(fresh_articles(), nlp or get_pipeline(), batch_size, workers, summary, report))
@@ -84,7 +97,11 @@ def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None
                 batch = []
         if batch:
             write(batch)
+        if in_flight:
+            count(in_flight.pop().result())
     finally:
+        if background is not None:
+            background.shutdown(wait=True)  # the batch in flight commits whole or not at all
         if bar is not None:
             bar.update(summary)
             bar.stop()

@@ -237,8 +237,8 @@ def paths(store: Any, source_id: str, target_id: str, *, relations: Iterable[str
     while not met and depths[0] + depths[1] < max_depth and all(frontiers):
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1  # grow the smaller side
         following: set[str] = set()
-        for rel in store.relationships_touching(frontiers[side]):
-            if not _keep(rel, wanted, None, 1):
+        for rel in store.neighbours(frontiers[side]):
+            if wanted and rel["relation"] not in wanted:
                 continue
             s, o = rel["subject_id"], rel["object_id"]
             if s == o:
@@ -262,6 +262,10 @@ def paths(store: Any, source_id: str, target_id: str, *, relations: Iterable[str
         if i >= 10_000:  # enough to choose the best from in a dense graph
             break
     hop_rels = {rid for ids in found for a, b in zip(ids, ids[1:]) for rid in explored[a][b]["rels"]}
+    on_paths = {n for ids in found for n in ids}
+    full = {r["id"]: r for r in store.relationships_touching(on_paths) if r["id"] in hop_rels}
+    for a, b, data in explored.edges(data=True):  # the aggregates, for the relationships on a path only
+        data["rels"] = {rid: full[rid] for rid in data["rels"] if rid in full}
     evidence = evidence_by_relationship(store, hop_rels, per=evidence_per_hop)
 
     def hop(a: str, b: str) -> dict:

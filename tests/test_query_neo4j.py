@@ -119,6 +119,15 @@ def test_hostile_parameter_is_only_a_value(both):
     assert cli("stats", "--neo4j", uri, "--format", "json")[1].count('"actors": 5') == 1
 
 
+def test_quick_lookup_is_the_same_on_both_stores(both):
+    db, uri = both
+    with SQLiteStore(db, readonly=True) as lite, Neo4jStore(uri, USER, PASSWORD) as neo:
+        for text in ("mahdi-army", "MAHDI ARMY", "Quds Force", "Mahdi", "quds-force"):
+            assert neo.actors_named(text) == lite.actors_named(text)
+        assert lite.actors_named("MAHDI ARMY")
+
+
+# last: it empties the Neo4j database the module's other tests read
 def test_synthetic_graph_paths_match_sqlite(neo4j_uri, tmp_path):
     from graphkit.query import links, paths
 
@@ -131,11 +140,3 @@ def test_synthetic_graph_paths_match_sqlite(neo4j_uri, tmp_path):
         for a, b in [("a1", "a250"), ("a7", "a99"), ("a42", "a3")]:
             assert paths(neo, a, b, all_paths=True, limit=500) == paths(lite, a, b, all_paths=True, limit=500)
         assert links(neo, "a5", depth=2) == links(lite, "a5", depth=2)
-
-
-def test_quick_lookup_is_the_same_on_both_stores(both):
-    db, uri = both
-    with SQLiteStore(db, readonly=True) as lite, Neo4jStore(uri, USER, PASSWORD) as neo:
-        for text in ("mahdi-army", "MAHDI ARMY", "Quds Force", "Mahdi", "quds-force"):
-            assert neo.actors_named(text) == lite.actors_named(text)
-        assert lite.actors_named("MAHDI ARMY")

@@ -48,6 +48,8 @@ class Neo4jStore:
     with one line that never contains the password.
     """
 
+    thread_safe = True  # the driver pools connections; every call opens its own session
+
     def __init__(self, uri: str, user: str = DEFAULT_USER, password: str = "", *,
                  database: str = DEFAULT_DATABASE, connection_timeout: float = 10.0, max_retry_time: float = 30.0):
         import neo4j
@@ -306,6 +308,10 @@ class Neo4jStore:
         """As :meth:`SQLiteStore.actors_named`: actors with this id, or this name or alias up to case."""
         rows = [{**row, "aliases": sorted(row["aliases"])} for row in self._read("actors_named", text=text)]
         return sorted(rows, key=lambda a: a["id"])
+
+    def neighbours(self, actor_ids: Iterable[str]) -> list[dict]:
+        """As :meth:`SQLiteStore.neighbours`: the relationships of these actors, no aggregates."""
+        return self._read("neighbours", ids=sorted(set(actor_ids)))
 
     def relationships_touching(self, actor_ids: Iterable[str]) -> list[dict]:
         """As :meth:`SQLiteStore.relationships_touching`: the relationships of some actors, with types."""

@@ -551,6 +551,22 @@ class SQLiteStore:
             out.append(actor)
         return sorted(out, key=lambda a: a["id"])
 
+    def neighbours(self, actor_ids: Iterable[str]) -> list[dict]:
+        """The relationships of these actors without aggregates (id, subject_id, subject, relation,
+        object_id, object), sorted by id: the cheap step of a path search."""
+        ids = sorted(set(actor_ids))
+        rows: dict[str, dict] = {}
+        for i in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[i:i + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            sql = ("SELECT r.id, r.subject_id, sa.name AS subject, r.relation, r.object_id, oa.name AS object "
+                   "FROM (SELECT * FROM relationships WHERE subject_id IN ({m}) UNION "
+                   "SELECT * FROM relationships WHERE object_id IN ({m})) AS r "
+                   "JOIN actors AS sa ON sa.id = r.subject_id JOIN actors AS oa ON oa.id = r.object_id").format(m=marks)
+            for row in self._read(sql, chunk + chunk):
+                rows[row["id"]] = row
+        return [rows[k] for k in sorted(rows)]
+
     def relationships_touching(self, actor_ids: Iterable[str]) -> list[dict]:
         """The relationships with one of ``actor_ids`` as subject or object, with the fields of
         :meth:`relationships` plus ``subject_type`` and ``object_type``, sorted by id. One indexed query
