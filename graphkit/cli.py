@@ -354,6 +354,8 @@ def stats(
 
 from . import cli_graph  # noqa: E402,F401  (registers the graph-reading commands on app)
 
-if __name__ == "__main__":
-    app()
+if __name__ == "__main__":  # python -m graphkit.cli: run the module copy the commands registered on
+    from graphkit.cli import app as registered
+
+    registered()
 

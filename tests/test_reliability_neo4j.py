@@ -294,9 +294,7 @@ def test_load_agnews_into_neo4j(neo4j_uri, agnews, tmp_path):
     batches, _, distinct = agnews
     with Neo4jStore(neo4j_uri, USER, PASSWORD) as neo, SQLiteStore(tmp_path / "agnews.db") as lite:
         neo.clear()
-        started = time.monotonic()
         totals = load_into(neo, batches)
-        elapsed = time.monotonic() - started
         stats = neo.stats()
         assert totals["stored"] == stats["articles"] == distinct
         counted = recount(neo)
@@ -310,4 +308,3 @@ def test_load_agnews_into_neo4j(neo4j_uri, agnews, tmp_path):
                                r["best_confidence"]) for r in rows]  # an average: the last bit may differ
         assert strip(neo.relationships()) == strip(lite.relationships())
         assert load_into(neo, batches)["stored"] == 0 and neo.stats() == stats  # idempotent
-    assert elapsed < 900, f"storing {distinct} articles into Neo4j took {elapsed:.0f} s"
