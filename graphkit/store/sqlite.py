@@ -560,9 +560,9 @@ class SQLiteStore:
             chunk = ids[i:i + _IN_CHUNK]
             marks = ", ".join("?" * len(chunk))
             sql = ("SELECT r.id, r.subject_id, sa.name AS subject, r.relation, r.object_id, oa.name AS object "
-                   "FROM (SELECT * FROM relationships WHERE subject_id IN ({m}) UNION "
-                   "SELECT * FROM relationships WHERE object_id IN ({m})) AS r "
-                   "JOIN actors AS sa ON sa.id = r.subject_id JOIN actors AS oa ON oa.id = r.object_id").format(m=marks)
+                   f"FROM (SELECT * FROM relationships WHERE subject_id IN ({marks}) UNION "
+                   f"SELECT * FROM relationships WHERE object_id IN ({marks})) AS r "
+                   "JOIN actors AS sa ON sa.id = r.subject_id JOIN actors AS oa ON oa.id = r.object_id")
             for row in self._read(sql, chunk + chunk):
                 rows[row["id"]] = row
         return [rows[k] for k in sorted(rows)]
