@@ -49,8 +49,13 @@ def chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]
 
 def extract_articles(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16,
                      n_process: int = 1) -> Iterator[tuple[Article, list[dict]]]:
-    """Yield each article with its triples (dicts with subject, relation, object, types, hedged, confidence, evidence)."""
+    """Yield each article with its triples (dicts with subject, relation, object, types, hedged, confidence,
+    evidence), in order. With ``n_process`` > 1, batches of articles go to that many worker processes,
+    each running the whole extraction and sending back only the triples."""
     nlp = nlp or get_pipeline()
+    if n_process > 1:
+        yield from _in_processes(articles, nlp, batch_size, n_process)
+        return
 
     def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
         for idx, art in enumerate(_remember(articles, held)):
@@ -86,3 +91,37 @@ def _finish(t: dict, art: Article, offset: int) -> dict:
     out["article"] = art.id
     out["evidence"] = ev
     return out
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _work(batch: list[Article], batch_size: int) -> list[tuple[Article, list[dict]]]:
+    return list(extract_articles(batch, _WORKER_NLP, batch_size=batch_size))
+
+
+def _in_processes(articles: Iterable[Article], nlp: Language, batch_size: int,
+                  n_process: int) -> Iterator[tuple[Article, list[dict]]]:
+    """Forked workers inherit the loaded pipeline; unlike spaCy's own ``n_process`` no Doc is serialized
+    back, only triples, so the parent is never the bottleneck. At most two batches per worker are out
+    at a time, so memory stays bounded on any stream; results come back in order."""
+    import multiprocessing
+    from collections import deque
+
+    global _WORKER_NLP
+    _WORKER_NLP = nlp  # read by the forked children
+    per_task = max(1, batch_size)
+    pending: deque = deque()
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        batch: list[Article] = []
+        for art in articles:
+            batch.append(art)
+            if len(batch) >= per_task:
+                pending.append(pool.apply_async(_work, (batch, batch_size)))
+                batch = []
+                while len(pending) >= 2 * n_process:
+                    yield from pending.popleft().get()
+        if batch:
+            pending.append(pool.apply_async(_work, (batch, batch_size)))
+        while pending:
+            yield from pending.popleft().get()
