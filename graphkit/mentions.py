@@ -4,15 +4,17 @@ A mention is a token span that may name an actor; resolution into actors happens
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .dictionary import ActorDictionary, Entry
 from .names import fold, strip_titles
-from .schema import Schema
+from .schema import DATA_DIR, Schema
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$|^(?:[A-Z]\.){2,4}$")
@@ -30,9 +32,54 @@ class Mention:
     state: Entry | None = None       # a state collective ("Iranian officials") resolves to the state
     actor: int = -1                  # index into the doc's actor list, set by resolve
     bare: bool = False               # a bare collective ("the government")
+    organ: str = ""                  # the class of a state organ ("government", "military", ...), see actor_terms.json
+    label: str = ""                  # the actor name when the text does not spell it ("Sudan's army" -> "Sudanese army")
+    leader: int = -1                 # token of the person whose government it is ("the government of Prime Minister X")
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
+
+
+@lru_cache(maxsize=1)
+def organ_terms() -> tuple[dict[str, str], frozenset[str]]:
+    """The state organs of data/actor_terms.json (noun -> class) and the words of a state army's name."""
+    terms = json.loads((DATA_DIR / "actor_terms.json").read_text(encoding="utf-8"))
+    organs = {k.lower(): v for k, v in terms.get("state_organs", {}).items() if not k.startswith("_")}
+    return organs, frozenset(w.lower() for w in terms.get("state_military_words", ()))
+
+
+_INDEFINITE = {"a", "an", "any", "another", "every", "each", "no", "some", "one"}
+
+
+def demonym_adjective(state: Entry) -> str:
+    """The attributive form of a state: 'Sudanese', 'Iraqi'; its name when the dictionary has none."""
+    dems = set(state.demonyms)
+    for d in state.demonyms:
+        if not (d.endswith("s") and d[:-1] in dems):
+            return d
+    return state.name
+
+
+def organ_actor(dictionary: ActorDictionary, state: Entry, noun: str, organ: str,
+                as_written: str = "") -> tuple[Entry | None, str]:
+    """The actor a state's organ names: the state for a government, else the dictionary entry of
+    '<demonym> <noun>' ('Sudanese army' -> Sudanese Armed Forces), trying the synonyms of its class, else a
+    name: '<demonym> <noun>', or the state's name as the text writes it ("Guinea-Bissau's armed forces")."""
+    if organ == "government":
+        return state, state.name
+    adj = demonym_adjective(state)
+    if as_written and fold(as_written) == fold(state.name):
+        adj, as_written = as_written, adj
+    else:
+        as_written = state.name
+    organs, _ = organ_terms()
+    nouns = [noun] + [n for n, c in organs.items() if c == organ and n != noun]
+    for n in nouns:
+        for owner in dict.fromkeys((adj, as_written)):
+            hit = dictionary.lookup(f"{owner} {n}")
+            if hit is not None and hit.type != "STATE":
+                return hit, hit.name
+    return None, f"{adj} {noun}"
 
 
 def _is_title_token(tok: Token, schema: Schema) -> bool:
@@ -189,13 +236,23 @@ class MentionFinder:
     def _collectives(self, doc: Doc) -> list[Mention]:
         """'Iraqi lawmakers', 'U.S. troops', 'Shiite militants', 'Darfur rebels', and bare 'the government'."""
         out = []
+        organs, _ = organ_terms()
         for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in self.schema.collective_nouns:
+            phrase, first = tok.lower_, tok.i
+            if tok.i > 0 and f"{doc[tok.i - 1].lower_} {phrase}" in organs:
+                phrase, first = f"{doc[tok.i - 1].lower_} {phrase}", tok.i - 1  # "armed forces", "security forces"
+            organ = organs.get(phrase, "")
+            if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in self.schema.collective_nouns and not organ):
                 continue
+            if organ and tok.dep_ in ("amod", "compound") and tok.head.lower_ in organs:
+                continue  # "the military government": the government is the organ
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < tok.i]
             named = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG", "LOC")
                      or self.dictionary.state_for_demonym(c.text) is not None
                      or (c.pos_ == "PROPN" and not c.is_sent_start and not _title_case(c))]
+            if organ and (not named or any(c.lower_ == "led" or c.lower_.endswith("-led") for c in mods)):
+                out += self._organ(doc, tok, first, phrase, organ)
+                continue
             if not named:
                 if tok.lower_ in self.schema.bare_collectives and tok.tag_ != "NNP":
                     out.append(Mention(tok.i, tok.i + 1, "GROUP", "collective", bare=True))
@@ -211,10 +268,59 @@ class MentionFinder:
             modifier = doc[start:tok.i].text
             state = self.dictionary.state_for_demonym(modifier) or self._state_in(doc, start, tok.i)
             if state and tok.lower_ in self.schema.state_collectives:
-                out.append(Mention(start, end, "STATE", "collective", state=state))
+                out.append(Mention(start, end, "STATE", "collective", state=state, organ=organ))
+            elif state and organ in ("military", "police"):
+                # "the Sudanese military" is the army the dictionary knows as "Sudanese army"
+                entry, _ = organ_actor(self.dictionary, state, phrase, organ)
+                if entry is not None:
+                    out.append(Mention(start, end, entry.type, "collective", entry=entry, organ=organ))
+                else:
+                    out.append(Mention(start, end, "GROUP", "collective", organ=organ))
             else:
                 out.append(Mention(start, end, "GROUP", "collective"))
         return out
+
+    def _organ(self, doc: Doc, tok: Token, first: int, phrase: str, organ: str) -> list[Mention]:
+        """A state organ with no demonym before it: 'Sudan's army', 'the government of Sudan', 'the Saudi-led
+        coalition', or a bare 'the army' whose owner resolve_mentions looks for (and drops when none is found)."""
+        det = [c for c in tok.children if c.dep_ == "det"]
+        if det and det[0].lower_ in _INDEFINITE:
+            return []  # "an alliance of ethnic armies" names no one
+        for c in tok.children:
+            if c.i < tok.i and (c.lower_.endswith("-led") and len(c.text) > 4 or
+                                c.lower_ == "led" and c.i >= 2 and doc[c.i - 1].text in ("-", "–")):
+                start = c.i if c.lower_ != "led" else c.left_edge.i
+                label = doc[start:tok.i + 1].text
+                if organ in ("coalition", "alliance"):
+                    # "the Saudi-led coalition" is named by its leader; the leader stays a mention of its own
+                    return [Mention(first, tok.i + 1, "GROUP", "collective", organ=organ, label=label)]
+        owner: Entry | None = None
+        leader = -1
+        span_start = first
+        written = ""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                written = doc[c.left_edge.i:c.i + 1].text
+                owner = self.dictionary.state_for_demonym(written)
+                if owner is not None:
+                    span_start = c.left_edge.i
+                elif c.pos_ == "PROPN":
+                    leader = c.i
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        written = doc[p.left_edge.i:p.i + 1].text
+                        owner = self.dictionary.state_for_demonym(written) or self.dictionary.state_for_demonym(p.text)
+                        if owner is None and p.pos_ == "PROPN":
+                            leader = p.i
+        if owner is not None and owner.type == "STATE":
+            entry, label = organ_actor(self.dictionary, owner, phrase, organ, written)
+            if organ == "government":
+                return [Mention(span_start, tok.i + 1, "STATE", "collective", state=owner, organ=organ)]
+            if entry is not None:
+                return [Mention(span_start, tok.i + 1, entry.type, "collective", entry=entry, organ=organ)]
+            return [Mention(span_start, tok.i + 1, "GROUP", "collective", organ=organ, label=label)]
+        return [Mention(first, tok.i + 1, "GROUP", "collective", bare=True, organ=organ, leader=leader)]
 
     def _state_in(self, doc: Doc, start: int, end: int) -> Entry | None:
         for k in range(start, end):
@@ -251,3 +357,28 @@ def _select(cands: list[Mention]) -> list[Mention]:
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return chosen
+
+
+_DATELINE_DASH = re.compile(r"\s(?:-|--|—|–)\s")
+_DATELINE_AGENCY = re.compile(r"\([^)]*\)")
+
+
+def dateline_state(doc: Doc, dictionary: ActorDictionary) -> Entry | None:
+    """The state of a wire dateline ("BAGHDAD, July 2008 -", "CORCHA CAMP, Sudan (Reuters) -"), if the story has one."""
+    text = doc.text[:1200]
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:3]
+    for line in lines:
+        m = _DATELINE_DASH.search(line[:100])
+        if not m:
+            continue
+        head = _DATELINE_AGENCY.sub(" ", line[:m.start()])
+        parts = [p.strip() for p in head.split(",") if p.strip()]
+        if not parts or not parts[0].replace(" ", "").replace("-", "").replace(".", "").isupper():
+            continue  # the place comes first, in capitals; "AP -" or a headline is no dateline
+        places = [p for p in parts if not re.search(r"\d", p)]
+        for place in [*reversed(places[1:]), *places[:1], *places[:1][0].split()[-1:]] if places else []:
+            entry = dictionary.lookup(place)
+            if entry is not None and entry.type == "STATE":
+                return entry
+        return None
+    return None

@@ -210,3 +210,92 @@ def test_user_dictionary_adds_to_the_curated_one(tmp_path):
     got = {(t["subject"], t["relation"], t["object"])
            for t in nlp("Tehran supplied rockets to Jabhat al-Shamal.")._.graphkit_relations}
     assert ("Iran", "supplies_weapons_to", "Northern Liberation Front") in got
+
+
+# --- a state's organs: whose government, army, coalition ------------------------------------------
+
+def _names_in_triples(nlp, text: str) -> set[str]:
+    return {n for t in nlp(text)._.graphkit_relations for n in (t["subject"], t["object"])}
+
+
+def test_government_named_by_a_possessive_state_is_that_state(nlp, triples, key):
+    text = "Chad's government signed a ceasefire with Boko Haram."
+    assert key("Chad", "negotiated_with", "Boko Haram") in triples(nlp, text)
+
+
+def test_government_of_a_state_is_that_state(nlp, triples, key):
+    text = "Qatar mediated between the government of Sudan and the Justice and Equality Movement."
+    got = triples(nlp, text)
+    assert key("Qatar", "negotiated_with", "Sudan") in got
+    assert not {n for t in got for n in (t[0], t[2])} & {"government"}
+
+
+def test_government_of_a_prime_minister_the_article_places(nlp, triples):
+    text = ("Iraqi Prime Minister Haidar al-Abadi spoke on Monday. Tehran says it backs the government of "
+            "Prime Minister Haidar al-Abadi.")
+    assert ("Iran", "supports", "Iraq") in triples(nlp, text)
+
+
+def test_possessive_army_is_named_after_its_state(nlp, triples):
+    text = "Russia has supplied weapons to Niger's army, including combat helicopters."
+    assert ("Russia", "supplies_weapons_to", "Niger army") in triples(nlp, text)
+
+
+def test_possessive_army_known_to_the_dictionary_is_its_entry(nlp, triples):
+    # "Sudanese army" is an alias of the Sudanese Armed Forces in data/actors.json
+    text = "Egypt backs Sudan's army in its war with the Rapid Support Forces."
+    assert ("Egypt", "supports", "Sudanese Armed Forces") in triples(nlp, text)
+
+
+def test_bare_army_takes_the_owner_named_before(nlp, triples):
+    text = ("Chad's army pushed north on Monday. Later the army clashed with fighters of the "
+            "Front for Change and Concord near the border.")
+    names = _names_in_triples(nlp, text)
+    assert "army" not in names
+    assert any(n.startswith("Chad") for n in names), names
+
+
+def test_bare_army_takes_the_dateline_state(nlp, triples):
+    text = "BAMAKO, May 2024 - The army attacked JNIM positions near Mopti on Sunday."
+    assert ("Malian Armed Forces", "attacked", "JNIM") in triples(nlp, text)
+
+
+def test_bare_government_without_an_owner_is_no_actor(nlp, triples):
+    # two states, no dateline, no owner: "the government" could be either, so it is nobody
+    text = "Qatar and Turkey held talks on Monday. Hamas said it backs the government."
+    found = by_name(nlp, text)
+    assert "government" not in found
+    assert not any(t[2] == "government" or t[0] == "government" for t in triples(nlp, text))
+    assert not any(t[1] == "supports" for t in triples(nlp, text))
+
+
+def test_bare_coalition_without_an_owner_is_no_actor(nlp, triples):
+    text = "The coalition attacked Houthi positions near Hodeidah."
+    assert "coalition" not in by_name(nlp, text)
+    assert triples(nlp, text) == set() or not any("coalition" in (t[0], t[2]) for t in triples(nlp, text))
+
+
+def test_two_states_in_one_article_keep_their_own_armies(nlp, triples):
+    text = ("Chad's army and Niger's army met in N'Djamena. Egypt backs Sudan's army. "
+            "Later the army attacked the Rapid Support Forces in Darfur.")
+    got = triples(nlp, text)
+    # the last army named is Sudan's, not Chad's or Niger's
+    assert ("Sudanese Armed Forces", "attacked", "Rapid Support Forces") in got
+    assert not any(t[0].startswith(("Chad", "Niger")) and t[1] == "attacked" for t in got)
+
+
+def test_led_coalition_stays_named_and_its_leader_commands_it(nlp, triples):
+    text = ("The conflict between the Houthis and the Saudi-led coalition began in 2015. "
+            "Coalition aircraft later bombed Houthi positions, and the coalition said it hit a depot.")
+    got = triples(nlp, text)
+    assert ("Saudi Arabia", "commands", "Saudi-led coalition") in got
+    assert ("Houthis", "rival_of", "Saudi-led coalition") in got
+    assert "coalition" not in by_name(nlp, text)
+
+
+def test_generic_organs_do_not_merge_across_articles(nlp):
+    iraq = "BAGHDAD, July 2008 - Tehran says it backs the elected government of Prime Minister Nouri al-Maliki."
+    mali = "BAMAKO, July 2025 - The government, led by Assimi Goita since 2021, hired the Wagner Group."
+    ids = [{a["id"] for a in actors(nlp, t)} for t in (iraq, mali)]
+    assert "government" not in ids[0] | ids[1]
+    assert "iraq" in ids[0] and "mali" in ids[1]

@@ -376,8 +376,8 @@ def test_listed_members_of_an_alliance(nlp, triples):
     ("Israeli troops killed three Hamas militants in Gaza on Monday.", ("Israel", "attacked", "Hamas")),
     ("Israeli troops killed three Hamas militants in Gaza on Monday.", ("Hamas", "rival_of", "Israel")),
     ("Sudanese government forces and Darfur rebels clashed near Nyala.", ("Darfur rebels", "rival_of", "Sudan")),
-    ("The U.S.-led coalition bombed Taliban positions in Helmand.", ("United States", "commands", "coalition")),
-    ("The U.S.-led coalition bombed Taliban positions in Helmand.", ("coalition", "attacked", "Taliban")),
+    ("The U.S.-led coalition bombed Taliban positions in Helmand.", ("United States", "commands", "U.S.-led coalition")),
+    ("The U.S.-led coalition bombed Taliban positions in Helmand.", ("U.S.-led coalition", "attacked", "Taliban")),
     ("Clashes between Indian troops and Maoist rebels left 12 dead.", ("India", "rival_of", "Maoist rebels")),
 ])
 def test_wire_phrasing(nlp, triples, text, expected):
@@ -460,7 +460,7 @@ def test_conjunct_of_a_passive_verb(nlp, triples):
     ("Ahmed Godane was killed by a U.S. airstrike near Barawe.", ("United States", "attacked", "Ahmed Godane")),
     ("An Israeli airstrike killed three Hamas commanders.", ("Israel", "attacked", "Hamas")),
     ("The Northern Front responded with airstrikes on Hamas positions.", ("Northern Front", "attacked", "Hamas")),
-    ("A government of national unity under Ismail Haniyeh took office.", ("Ismail Haniyeh", "commands", "government")),
+    ("The Palestinian government under Ismail Haniyeh took office.", ("Ismail Haniyeh", "commands", "Palestine")),
     ("Hamas fighters under the command of Mohammed Deif attacked Israel.", ("Mohammed Deif", "commands", "Hamas")),
     ("Hamas violated the ceasefire with Israel.", ("Hamas", "negotiated_with", "Israel")),
     ("The rebels pledged to respect a truce with the Sudanese government.", ("rebels", "negotiated_with", "Sudan")),
