@@ -133,6 +133,8 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool, kinds: tuple[str, ...] = ()
             continue
         if kinds and (m.type not in kinds or ctx.actors[m.actor].name.lower() in _ANAPHORIC_NOUNS):
             continue
+        if kinds and ctx.doc[m.start:m.end].root.dep_ in ("compound", "amod"):
+            continue  # "UN experts say ... the group": a name modifying another noun is not what "the group" means
         best = m
         # a subject is the more salient antecedent: "The EMC, the largest FARC network, ... Its commander"
         if ctx.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):

@@ -526,3 +526,11 @@ def test_the_group_near_misses(nlp, triples):
     # a state is no group
     text = "Israel struck Gaza. Ismail Haniyeh later led the group."
     assert not {t for t in triples(nlp, text) if t[1] == "commands"}
+
+
+def test_the_group_is_not_a_name_that_modifies_another_noun(nlp, triples):
+    # "UN monitors" are people of the UN; "the group" is the organisation the sentence is about
+    text = "Syria backs Hezbollah, and UN monitors say Syria sent rockets to the group across the border."
+    got = triples(nlp, text)
+    assert ("Syria", "supplies_weapons_to", "Hezbollah") in got
+    assert not {t for t in got if "United Nations" in t}
