@@ -186,7 +186,7 @@ def links(store: Any, actor_id: str, *, relations: Iterable[str] | None = None, 
         if not frontier:
             break
         following: set[str] = set()
-        for rel in store.relationships_touching(frontier):
+        for rel in store.links_step(frontier):
             if rel["id"] in done or not _keep(rel, wanted, since, min_articles):
                 continue
             done.add(rel["id"])
@@ -195,17 +195,13 @@ def links(store: Any, actor_id: str, *, relations: Iterable[str] | None = None, 
             far = "object" if side == "subject" else "subject"
             rows.append({"depth": hop, "from": rel[side], "from_id": near, "actor": rel[far],
                          "actor_id": rel[f"{far}_id"], "actor_type": rel[f"{far}_type"],
-                         "direction": _direction(rel, near, symmetric), **_summary(rel)})
+                         "direction": _direction(rel, near, symmetric), **_summary(rel),
+                         "evidence": rel["first_sentence"], "article": rel["first_article"],
+                         "article_title": rel["first_article_title"]})
             if rel[f"{far}_id"] not in seen:
                 seen.add(rel[f"{far}_id"])
                 following.add(rel[f"{far}_id"])
         frontier = following
-    first = evidence_by_relationship(store, [r["relationship_id"] for r in rows], per=1)
-    for row in rows:
-        ev = (first.get(row["relationship_id"]) or [None])[0]
-        row["evidence"] = ev["sentence"] if ev else None
-        row["article"] = ev["article"] if ev else None
-        row["article_title"] = ev["article_title"] if ev else None
     rows.sort(key=lambda r: (r["depth"], -r["articles"], -(r["best_confidence"] or 0), r["relation"],
                              fold(r["actor"]), r["actor_id"]))
     return rows

@@ -122,7 +122,8 @@ class Neo4jStore:
 
         def run():
             records = self._driver.execute_query(load(name), params, database_=self.database,
-                                                 routing_=neo4j.RoutingControl.READ).records
+                                                 routing_=neo4j.RoutingControl.READ,
+                                                 bookmark_manager_=None).records
             return [record.data() for record in records]
 
         return self._call("read", run)
@@ -144,8 +145,13 @@ class Neo4jStore:
         self.close()
 
     def clear(self) -> None:
-        """Remove every node and relationship of the database (tests, starting afresh)."""
-        self._write(lambda tx: tx.run(load("clear")).consume())
+        """Remove every node and relationship of the database (tests, starting afresh), in batches of
+        10,000 nodes (``CALL { } IN TRANSACTIONS`` needs an auto-commit transaction)."""
+        def run():
+            with self._driver.session(database=self.database) as session:
+                session.run(load("clear")).consume()
+
+        self._call("clear", run)
 
     # ------------------------------------------------------------------ writing
 
@@ -317,6 +323,10 @@ class Neo4jStore:
     def relationships_touching(self, actor_ids: Iterable[str]) -> list[dict]:
         """As :meth:`SQLiteStore.relationships_touching`: the relationships of some actors, with types."""
         return self._read("relationships_touching", ids=sorted(set(actor_ids)))
+
+    def links_step(self, actor_ids: Iterable[str]) -> list[dict]:
+        """As :meth:`SQLiteStore.links_step`, in one round trip."""
+        return self._read("links_step", ids=sorted(set(actor_ids)))
 
     def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
         """As :meth:`SQLiteStore.evidence_of`: evidence of these relationships with article metadata."""

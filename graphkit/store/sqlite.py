@@ -581,6 +581,19 @@ class SQLiteStore:
                 rows[row["id"]] = row
         return [rows[k] for k in sorted(rows)]
 
+    def links_step(self, actor_ids: Iterable[str]) -> list[dict]:
+        """:meth:`relationships_touching` with each relationship's first evidence (in insertion order):
+        ``first_sentence``, ``first_article`` and ``first_article_title``."""
+        rows = self.relationships_touching(actor_ids)
+        first: dict[str, dict] = {}
+        for ev in self.evidence_of([r["id"] for r in rows]):
+            first.setdefault(ev["relationship_id"], ev)
+        for row in rows:
+            ev = first.get(row["id"])
+            row.update(first_sentence=ev["sentence"] if ev else None, first_article=ev["article_id"] if ev else None,
+                       first_article_title=ev["article_title"] if ev else None)
+        return rows
+
     def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
         """Evidence rows of these relationships in insertion order, each with its article's ``title``,
         ``source`` and ``date`` as ``article_title``, ``article_source`` and ``article_date``."""
