@@ -23,6 +23,7 @@ from .extract import extract_articles, get_pipeline
 from .store.sqlite import SQLiteStore
 
 SUMMARY_KEYS = ("stored", "skipped", "failed", "actors", "relationships", "evidence")
+CHECK_AHEAD = 64
 
 
 def _stderr_line(message: str) -> None:
@@ -57,17 +58,29 @@ def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None
 
     def fresh_articles() -> Iterator[Article]:
         seen: set[str] = set()
+        waiting: list[Article] = []  # checked against the store CHECK_AHEAD at a time: one query, not one each
+
+        def check() -> Iterator[Article]:
+            stored = store.stored_articles([a.id for a in waiting]) if waiting else set()
+            for article in waiting:
+                if article.id in seen or article.id in stored:
+                    summary["skipped"] += 1
+                else:
+                    seen.add(article.id)
+                    yield article
+            waiting.clear()
+            if bar is not None:
+                bar.update(summary)
+
         for item in read_articles(paths, options):
             if isinstance(item, Failure):
                 summary["failed"] += 1
                 report(item.message)
-            elif item.id in seen or store.has_article(item.id):
-                summary["skipped"] += 1
             else:
-                seen.add(item.id)
-                yield item
-            if bar is not None:
-                bar.update(summary)
+                waiting.append(item)
+                if len(waiting) >= CHECK_AHEAD:
+                    yield from check()
+        yield from check()
 
     def count(counts: dict) -> None:
         for key in ("stored", "skipped", "actors", "relationships", "evidence"):

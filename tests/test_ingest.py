@@ -382,3 +382,14 @@ def test_sigkill_mid_ingest_then_resume(tmp_path, nlp):
         assert evidence_keys(resumed) == expected
         assert [(r["id"], r["articles"], r["evidence"], r["hedged_share"], r["best_confidence"])
                 for r in resumed.relationships()] == expected_relationships
+
+
+def test_stored_articles_are_checked_in_one_query(store, docs, nlp, monkeypatch):
+    run([docs], store, nlp)
+    ids = {row["id"] for row in store._read("SELECT id FROM articles")}
+    assert store.stored_articles([*ids, "nope"]) == ids
+    calls = []
+    real = store.stored_articles
+    monkeypatch.setattr(store, "stored_articles", lambda batch: calls.append(len(batch)) or real(batch))
+    second = run([docs], store, Exploding())
+    assert second["skipped"] == 3 and calls == [3]  # three articles, one look-up

@@ -127,6 +127,14 @@ def test_quick_lookup_is_the_same_on_both_stores(both):
         assert lite.actors_named("MAHDI ARMY")
 
 
+def test_stored_articles_the_same_on_both_stores(both):
+    db, uri = both
+    with SQLiteStore(db, readonly=True) as lite, Neo4jStore(uri, USER, PASSWORD) as neo:
+        ids = [row["id"] for row in lite._read("SELECT id FROM articles")]
+        assert len(ids) == 3
+        assert neo.stored_articles(ids + ["nope"]) == lite.stored_articles(ids + ["nope"]) == set(ids)
+
+
 # last: it empties the Neo4j database the module's other tests read
 def test_synthetic_graph_paths_match_sqlite(neo4j_uri, tmp_path):
     from graphkit.query import links, paths

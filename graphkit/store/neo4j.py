@@ -158,6 +158,10 @@ class Neo4jStore:
     def has_article(self, article_id: str) -> bool:
         return bool(self._read("has_article", id=article_id))
 
+    def stored_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored, in one query."""
+        return {row["id"] for row in self._read("stored_articles", ids=sorted(set(article_ids)))}
+
     def add_articles(self, batch: Sequence[tuple[Article, list[dict]]]) -> dict[str, int]:
         """Store articles with their triples in one transaction; articles already stored are skipped.
 

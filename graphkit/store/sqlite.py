@@ -411,6 +411,16 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(self._message("cannot read", exc)) from exc
 
+    def stored_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored."""
+        ids = sorted(set(article_ids))
+        found: set[str] = set()
+        for i in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[i:i + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            found.update(r["id"] for r in self._read(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
     def add_articles(self, batch: Sequence[tuple[Article, list[dict]]]) -> dict[str, int]:
         """Store articles with their triples in one transaction; articles already stored are skipped.
 
