@@ -35,7 +35,8 @@ score: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	GRAPHKIT_NEO4J_PASSWORD=$${GRAPHKIT_NEO4J_PASSWORD:-graphkit-dev} \
-	GRAPHKIT_NEO4J_URI=$$(bash neo4j/run.sh start) $(BIN)/python bench/run.py $(BENCH_ARGS)
+	GRAPHKIT_NEO4J_URI=$$(GRAPHKIT_NEO4J_JAVA_OPTS="$${GRAPHKIT_NEO4J_JAVA_OPTS:--Xmx4g -Dgraphkit.neo4j.pagecache.mb=5000}" \
+	    bash neo4j/run.sh start) $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
