@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .schema import load_schema
+
 if TYPE_CHECKING:
     import networkx
 
@@ -62,23 +64,17 @@ def rank(graph: networkx.MultiDiGraph, by: str = "degree", top: int | None = Non
         k = BETWEENNESS_SAMPLE if view.number_of_nodes() > BETWEENNESS_EXACT_MAX else None
         scores = nx.betweenness_centrality(view, k=k, seed=seed if k else None)
     else:
+        symmetric = load_schema().symmetric
         directed = nx.DiGraph()
         directed.add_nodes_from(graph)
         for s, o, data in graph.edges(data=True):
-            for a, b in ((s, o), (o, s)) if _symmetric(data.get("relation")) else ((s, o),):
+            for a, b in ((s, o), (o, s)) if data.get("relation") in symmetric else ((s, o),):
                 w = data.get("articles", 1) + (directed[a][b]["weight"] if directed.has_edge(a, b) else 0)
                 directed.add_edge(a, b, weight=w)
         scores = nx.pagerank(directed, weight="weight") if directed.number_of_nodes() else {}
     rows = [{**_actor(graph, n), "score": round(scores[n], 6), "degree": view.degree(n)} for n in view]
     rows.sort(key=lambda r: (-r["score"], r["name"].lower(), r["id"]))
     return rows[:top] if top else rows
-
-
-def _symmetric(relation: str | None) -> bool:
-    from .schema import load_schema
-
-    spec = load_schema().relations.get(relation or "")
-    return bool(spec and spec.symmetric)
 
 
 def communities(graph: networkx.MultiDiGraph, seed: int = 0, resolution: float = 1.0) -> list[dict]:

@@ -19,7 +19,10 @@ import csv
 import json
 import os
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any, Iterator
+from typing import IO, TYPE_CHECKING, Iterator
+
+from .render import csv_value
+from .schema import load_schema
 
 if TYPE_CHECKING:
     import networkx
@@ -31,18 +34,12 @@ EDGE_FIELDS = ("source", "source_label", "relation", "target", "target_label", "
 ALIAS_SEPARATOR = "; "
 
 
-def _symmetric_relations() -> frozenset[str]:
-    from .schema import load_schema
-
-    return frozenset(n for n, spec in load_schema().relations.items() if spec.symmetric)
-
-
 def flat_graph(graph: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
     """A copy with only scalar attributes, as GraphML and GEXF want: aliases joined with '; ', missing
     values dropped, ``label`` the actor's name, ``symmetric`` on each edge."""
     import networkx as nx
 
-    symmetric = _symmetric_relations()
+    symmetric = load_schema().symmetric
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         attrs = {"label": data.get("name") or node, "type": data.get("type") or "",
@@ -55,22 +52,14 @@ def flat_graph(graph: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
     return flat
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
 def write_csv(graph: networkx.MultiDiGraph, out: IO[str], what: str = "relationships") -> None:
     """One CSV table: ``relationships`` (one row an edge, with both names) or ``actors``."""
-    symmetric = _symmetric_relations()
+    symmetric = load_schema().symmetric
     writer = csv.writer(out, lineterminator="\n")
     if what == "actors":
         writer.writerow(NODE_FIELDS)
         for node, data in sorted(graph.nodes(data=True)):
-            writer.writerow([node, data.get("name") or node, _cell(data.get("type")),
+            writer.writerow([node, data.get("name") or node, csv_value(data.get("type")),
                              ALIAS_SEPARATOR.join(data.get("aliases") or [])])
         return
     writer.writerow(EDGE_FIELDS)
@@ -78,7 +67,7 @@ def write_csv(graph: networkx.MultiDiGraph, out: IO[str], what: str = "relations
         row = {"source": s, "source_label": graph.nodes[s].get("name") or s, "relation": key, "target": o,
                "target_label": graph.nodes[o].get("name") or o, "symmetric": key in symmetric}
         row.update({k: data.get(k) for k in EDGE_FIELDS if k in data and k not in row})
-        writer.writerow([_cell(row.get(k)) for k in EDGE_FIELDS])
+        writer.writerow([csv_value(row.get(k)) for k in EDGE_FIELDS])
 
 
 def node_link(graph: networkx.MultiDiGraph) -> dict:

@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .dictionary import ActorDictionary, Entry
-from .names import fold, strip_titles
+from .names import fold
 from .schema import DATA_DIR, Schema
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}

@@ -125,10 +125,6 @@ def resolve_actor(actors: Iterable[dict], text: str) -> dict:
 
 # ---------------------------------------------------------------------------------------- walking
 
-def _symmetric() -> frozenset[str]:
-    return frozenset(name for name, spec in load_schema().relations.items() if spec.symmetric)
-
-
 def _keep(rel: dict, relations: set[str] | None, since: str | None, min_articles: int) -> bool:
     if relations and rel["relation"] not in relations:
         return False
@@ -177,7 +173,7 @@ def links(store: Any, actor_id: str, *, relations: Iterable[str] | None = None, 
     relationships last seen on or after it; ``min_articles`` those stated in at least that many articles.
     """
     wanted = set(relations) if relations else None
-    symmetric = _symmetric()
+    symmetric = load_schema().symmetric
     seen = {actor_id}
     frontier = {actor_id}
     done: set[str] = set()
@@ -186,7 +182,7 @@ def links(store: Any, actor_id: str, *, relations: Iterable[str] | None = None, 
         if not frontier:
             break
         following: set[str] = set()
-        for rel in store.links_step(frontier):
+        for rel in store.relationships_touching(frontier):
             if rel["id"] in done or not _keep(rel, wanted, since, min_articles):
                 continue
             done.add(rel["id"])
@@ -222,7 +218,7 @@ def paths(store: Any, source_id: str, target_id: str, *, relations: Iterable[str
     if source_id == target_id:
         return []
     wanted = set(relations) if relations else None
-    symmetric = _symmetric()
+    symmetric = load_schema().symmetric
     explored = nx.Graph()
     explored.add_nodes_from([source_id, target_id])
     names: dict[str, str] = {}
@@ -285,7 +281,7 @@ def paths(store: Any, source_id: str, target_id: str, *, relations: Iterable[str
 def show(store: Any, actor: dict, *, evidence_per_relationship: int | None = None) -> dict:
     """One actor with its aliases, type and every relationship (direction seen from it), each with its
     evidence: what an analyst reads before trusting anything about it."""
-    symmetric = _symmetric()
+    symmetric = load_schema().symmetric
     rels = store.relationships_touching([actor["id"]])
     evidence = evidence_by_relationship(store, [r["id"] for r in rels], per=evidence_per_relationship)
     out = []

@@ -21,13 +21,14 @@ FORMATS = ("table", "json", "jsonl", "csv")
 TABLE_CELL = 110  # characters of a long cell (an evidence sentence) shown in a table
 
 
-def _flat(value: Any) -> Any:
+def csv_value(value: Any) -> Any:
+    """A value as a CSV cell: '' for None, true/false, lists joined with '; ', dicts as JSON."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(_flat(v)) for v in value)
+        return "; ".join(str(csv_value(v)) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value
@@ -40,7 +41,7 @@ def _cell(value: Any) -> str:
         return "yes" if value else ""
     if isinstance(value, float):
         return f"{value:.2f}"
-    text = str(_flat(value)).replace("\n", " ")
+    text = str(csv_value(value)).replace("\n", " ")
     return text if len(text) <= TABLE_CELL else text[:TABLE_CELL] + "…"
 
 
@@ -63,7 +64,7 @@ def emit(rows: Sequence[dict], fmt: str, *, columns: Sequence[str] | None = None
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(all_fields)
         for row in rows:
-            writer.writerow([_flat(row.get(k)) for k in all_fields])
+            writer.writerow([csv_value(row.get(k)) for k in all_fields])
     else:
         from rich.console import Console
         from rich.table import Table

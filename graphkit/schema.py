@@ -71,6 +71,11 @@ class Schema:
     not_actors: frozenset[str]
     max_role_words: int = field(default=3)
 
+    @property
+    def symmetric(self) -> frozenset[str]:
+        """The order-free relations (negotiated_with, rival_of)."""
+        return frozenset(name for name, rel in self.relations.items() if rel.symmetric)
+
     def role(self, phrase: str) -> tuple[str, bool] | None:
         """(relation, inverted) for a role noun phrase such as 'commander' or 'arms supplier'."""
         return self.roles.get(phrase.lower())

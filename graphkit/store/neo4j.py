@@ -325,12 +325,8 @@ class Neo4jStore:
         return self._read("neighbours", ids=sorted(set(actor_ids)))
 
     def relationships_touching(self, actor_ids: Iterable[str]) -> list[dict]:
-        """As :meth:`SQLiteStore.relationships_touching`: the relationships of some actors, with types."""
+        """As :meth:`SQLiteStore.relationships_touching`, aggregates and first evidence in one round trip."""
         return self._read("relationships_touching", ids=sorted(set(actor_ids)))
-
-    def links_step(self, actor_ids: Iterable[str]) -> list[dict]:
-        """As :meth:`SQLiteStore.links_step`, in one round trip."""
-        return self._read("links_step", ids=sorted(set(actor_ids)))
 
     def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
         """As :meth:`SQLiteStore.evidence_of`: evidence of these relationships with article metadata."""

@@ -33,7 +33,7 @@ import urllib.parse
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..documents import Article
 from ..schema import load_schema
@@ -165,7 +165,7 @@ class StoreError(Exception):
 
 
 def _symmetric_relations() -> frozenset[str]:
-    return frozenset(name for name, rel in load_schema().relations.items() if rel.symmetric)
+    return load_schema().symmetric
 
 
 def normalize_triple(t: dict, symmetric: frozenset[str] | None = None) -> dict:
@@ -413,13 +413,8 @@ class SQLiteStore:
 
     def stored_articles(self, article_ids: Iterable[str]) -> set[str]:
         """Which of these article ids are stored."""
-        ids = sorted(set(article_ids))
-        found: set[str] = set()
-        for i in range(0, len(ids), _IN_CHUNK):
-            chunk = ids[i:i + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            found.update(r["id"] for r in self._read(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-        return found
+        return {r["id"] for r in self._read_by_ids(
+            article_ids, lambda marks: f"SELECT id FROM articles WHERE id IN ({marks})")}
 
     def add_articles(self, batch: Sequence[tuple[Article, list[dict]]]) -> dict[str, int]:
         """Store articles with their triples in one transaction; articles already stored are skipped.
@@ -561,40 +556,33 @@ class SQLiteStore:
             out.append(actor)
         return sorted(out, key=lambda a: a["id"])
 
+    def _read_by_ids(self, ids: Iterable[str], sql_for: Callable[[str], str], times: int = 1) -> list[dict]:
+        """Rows of ``sql_for(marks)`` for the distinct ``ids``, bound in chunks of 500 (``times`` over, for
+        a query that names the chunk more than once); ``marks`` is only the chunk's ``?`` placeholders."""
+        ids = sorted(set(ids))
+        out: list[dict] = []
+        for i in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[i:i + _IN_CHUNK]
+            out.extend(self._read(sql_for(", ".join("?" * len(chunk))), chunk * times))
+        return out
+
     def neighbours(self, actor_ids: Iterable[str]) -> list[dict]:
         """The relationships of these actors without aggregates (id, subject_id, subject, relation,
         object_id, object), sorted by id: the cheap step of a path search."""
-        ids = sorted(set(actor_ids))
-        rows: dict[str, dict] = {}
-        for i in range(0, len(ids), _IN_CHUNK):
-            chunk = ids[i:i + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            sql = ("SELECT r.id, r.subject_id, sa.name AS subject, r.relation, r.object_id, oa.name AS object "
-                   f"FROM (SELECT * FROM relationships WHERE subject_id IN ({marks}) UNION "
-                   f"SELECT * FROM relationships WHERE object_id IN ({marks})) AS r "
-                   "JOIN actors AS sa ON sa.id = r.subject_id JOIN actors AS oa ON oa.id = r.object_id")
-            for row in self._read(sql, chunk + chunk):
-                rows[row["id"]] = row
-        return [rows[k] for k in sorted(rows)]
+        rows = self._read_by_ids(actor_ids, lambda marks: (
+            "SELECT r.id, r.subject_id, sa.name AS subject, r.relation, r.object_id, oa.name AS object "
+            f"FROM (SELECT * FROM relationships WHERE subject_id IN ({marks}) UNION "
+            f"SELECT * FROM relationships WHERE object_id IN ({marks})) AS r "
+            "JOIN actors AS sa ON sa.id = r.subject_id JOIN actors AS oa ON oa.id = r.object_id"), times=2)
+        return sorted({r["id"]: r for r in rows}.values(), key=lambda r: r["id"])
 
     def relationships_touching(self, actor_ids: Iterable[str]) -> list[dict]:
-        """The relationships with one of ``actor_ids`` as subject or object, with the fields of
-        :meth:`relationships` plus ``subject_type`` and ``object_type``, sorted by id. One indexed query
-        per 500 ids: the step of a breadth-first walk (``graphkit links``, ``graphkit path``)."""
-        ids = sorted(set(actor_ids))
-        rows: dict[str, dict] = {}
-        for i in range(0, len(ids), _IN_CHUNK):
-            chunk = ids[i:i + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))  # placeholders only; the ids are parameters
-            sql = _TOUCHING.format(marks=marks)
-            for row in self._read(sql, chunk + chunk):
-                rows[row["id"]] = row
-        return [rows[k] for k in sorted(rows)]
-
-    def links_step(self, actor_ids: Iterable[str]) -> list[dict]:
-        """:meth:`relationships_touching` with each relationship's first evidence (in insertion order):
-        ``first_sentence``, ``first_article`` and ``first_article_title``."""
-        rows = self.relationships_touching(actor_ids)
+        """The relationships with one of ``actor_ids`` as subject or object, sorted by id, with the fields
+        of :meth:`relationships`, ``subject_type`` and ``object_type``, and the first evidence (in
+        insertion order) as ``first_sentence``, ``first_article`` and ``first_article_title``: one step
+        of a breadth-first walk (``graphkit links``, ``graphkit show``)."""
+        found = self._read_by_ids(actor_ids, lambda marks: _TOUCHING.format(marks=marks), times=2)
+        rows = sorted({r["id"]: r for r in found}.values(), key=lambda r: r["id"])
         first: dict[str, dict] = {}
         for ev in self.evidence_of([r["id"] for r in rows]):
             first.setdefault(ev["relationship_id"], ev)
@@ -607,15 +595,9 @@ class SQLiteStore:
     def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
         """Evidence rows of these relationships in insertion order, each with its article's ``title``,
         ``source`` and ``date`` as ``article_title``, ``article_source`` and ``article_date``."""
-        ids = sorted(set(relationship_ids))
-        out: list[dict] = []
-        for i in range(0, len(ids), _IN_CHUNK):
-            chunk = ids[i:i + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            out.extend(self._read(
-                "SELECT e.*, a.title AS article_title, a.source AS article_source, a.date AS article_date "
-                f"FROM evidence AS e JOIN articles AS a ON a.id = e.article_id WHERE e.relationship_id IN ({marks})",
-                chunk))
+        out = self._read_by_ids(relationship_ids, lambda marks: (
+            "SELECT e.*, a.title AS article_title, a.source AS article_source, a.date AS article_date "
+            f"FROM evidence AS e JOIN articles AS a ON a.id = e.article_id WHERE e.relationship_id IN ({marks})"))
         out.sort(key=lambda row: row["id"])
         for row in out:
             row["hedged"] = bool(row["hedged"])
