@@ -35,7 +35,7 @@ sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
 
-from graphkit.documents import Article, article_id  # noqa: E402
+from graphkit.read.documents import Article, article_id  # noqa: E402
 
 AGNEWS = ROOT.parent / "shared" / "corpus" / "agnews" / "test.csv"
 RESULTS = HERE / "results"
@@ -85,8 +85,8 @@ def neo4j_store(uri: str):
 # ------------------------------------------------------------------------------------- extraction
 
 def bench_extract(articles: list[Article], batch_size: int) -> dict:
-    from graphkit.extract import extract_articles
-    from graphkit.pipeline import _load_model, load_pipeline
+    from graphkit.run.extract import extract_articles
+    from graphkit.nlp.pipeline import _load_model, load_pipeline
 
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
@@ -100,7 +100,7 @@ def bench_extract(articles: list[Article], batch_size: int) -> dict:
 
 
 def bench_workers(articles: list[Article], batch_size: int) -> dict:
-    from graphkit.extract import extract_articles, get_pipeline
+    from graphkit.run.extract import extract_articles, get_pipeline
 
     nlp = get_pipeline()
     words = sum(len(a.text.split()) for a in articles)
@@ -115,13 +115,13 @@ def bench_workers(articles: list[Article], batch_size: int) -> dict:
 # ------------------------------------------------------------------------------------- ingest
 
 def bench_ingest(articles: list[Article], batch_size: int, uri: str | None, tmp: Path) -> dict:
-    from graphkit.extract import extract_articles, get_pipeline
-    from graphkit.ingest import ingest
+    from graphkit.run.extract import extract_articles, get_pipeline
+    from graphkit.run.ingest import ingest
     from graphkit.store import SQLiteStore
 
     nlp = get_pipeline()
     csv_path = write_csv(articles, tmp / "ingest.csv")
-    from graphkit.documents import ReadOptions, read_articles
+    from graphkit.read.documents import ReadOptions, read_articles
 
     read = list(read_articles([str(csv_path)], ReadOptions()))
     list(extract_articles(read[:50], nlp))
@@ -255,7 +255,7 @@ def synthetic_db(tmp: Path, actors: int, relationships: int) -> Path:
 
 
 def query_latency(store, actors: int, samples: int, seed: int = 5) -> dict:
-    from graphkit.query import links, paths
+    from graphkit.ask.query import links, paths
 
     rng = random.Random(seed)
     ids = [synthetic.actor(rng.randrange(actors))[0] for _ in range(samples)]

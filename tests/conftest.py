@@ -14,7 +14,7 @@ from typing import Callable
 import pytest
 from spacy.language import Language
 
-from graphkit.pipeline import load_pipeline
+from graphkit.nlp.pipeline import load_pipeline
 
 # Order-free relations (see /work/shared/eval/GUIDE.md): their triples are compared with the two names sorted.
 SYMMETRIC_RELATIONS = frozenset({"negotiated_with", "rival_of"})

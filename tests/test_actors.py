@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import triple
-from graphkit.pipeline import load_pipeline
+from graphkit.nlp.pipeline import load_pipeline
 
 
 def actors(nlp, text: str) -> list[dict]:
@@ -201,7 +201,7 @@ def test_acronym_defined_in_text_beats_the_dictionary(nlp, triples):
 def test_user_dictionary_adds_to_the_curated_one(tmp_path):
     import json
 
-    from graphkit.pipeline import load_pipeline
+    from graphkit.nlp.pipeline import load_pipeline
 
     path = tmp_path / "mine.json"
     path.write_text(json.dumps([{"name": "Northern Liberation Front", "type": "ORGANIZATION",

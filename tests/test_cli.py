@@ -131,8 +131,8 @@ def test_unknown_format_is_refused(runner, tmp_path):
 
 
 def test_long_text_offsets_survive_chunking(tmp_path):
-    from graphkit.documents import Article
-    from graphkit.extract import extract_articles
+    from graphkit.read.documents import Article
+    from graphkit.run.extract import extract_articles
 
     filler = "Nothing happened on this quiet day in the capital.\n\n" * 2500
     text = filler + GOOD

@@ -6,8 +6,8 @@ import importlib
 
 import pytest
 
-MODULES = ["graphkit.query", "graphkit.analysis", "graphkit.export", "graphkit.render", "graphkit.cli_graph",
-           "graphkit.names", "graphkit.store", "graphkit.store.sqlite", "graphkit.store.cypher"]
+MODULES = ["graphkit.ask.query", "graphkit.ask.analysis", "graphkit.views.export", "graphkit.views.render", "graphkit.cli.graph",
+           "graphkit.model.names", "graphkit.store", "graphkit.store.sqlite", "graphkit.store.statements"]
 
 
 @pytest.mark.parametrize("name", MODULES)

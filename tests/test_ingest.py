@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graphkit import extract as extract_module
+from graphkit.run import extract as extract_module
 from graphkit.cli import app, default_db_path
-from graphkit.documents import ReadOptions
-from graphkit.ingest import ingest
+from graphkit.read.documents import ReadOptions
+from graphkit.run.ingest import ingest
 from graphkit.store import SQLiteStore
 
 ARMS = "Iran supplied weapons to Hezbollah during the long winter.\n"

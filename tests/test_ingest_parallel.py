@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graphkit.cli import app
-from graphkit.ingest import ingest
+from graphkit.run.ingest import ingest
 from graphkit.store import SQLiteStore
 
 TEXTS = [
@@ -86,7 +86,7 @@ def test_dask_cluster_gives_the_same_graph_and_skips_what_is_stored(corpus, tmp_
 
 
 def test_dask_partitions_spread_over_both_workers(corpus, tmp_path, dask_cluster, nlp):
-    from graphkit.cluster import DaskExtractor
+    from graphkit.run.cluster import DaskExtractor
     from distributed import Client
 
     with Client(dask_cluster.scheduler_address) as client:
@@ -95,7 +95,7 @@ def test_dask_partitions_spread_over_both_workers(corpus, tmp_path, dask_cluster
             summary = ingest([str(corpus)], store, nlp=nlp, progress=False, extractor=extractor)
         assert summary["stored"] == 24
         # each worker process loaded the pipeline and extracted some of the 8 partitions
-        loaded = client.run(lambda: __import__("graphkit.extract").extract._PIPELINES.__len__())
+        loaded = client.run(lambda: __import__("importlib").import_module("graphkit.run.extract")._PIPELINES.__len__())
         assert len(loaded) == 2 and all(n >= 1 for n in loaded.values())
 
 

@@ -10,12 +10,12 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from graphkit.analysis import brokers, communities, rank
+from graphkit.ask.analysis import brokers, communities, rank
 from graphkit.cli import app
-from graphkit.documents import Article
-from graphkit.export import export_graph
-from graphkit.ingest import ingest
-from graphkit.query import UnknownActor, find_actors, links, paths, resolve_actor, show
+from graphkit.read.documents import Article
+from graphkit.views.export import export_graph
+from graphkit.run.ingest import ingest
+from graphkit.ask.query import UnknownActor, find_actors, links, paths, resolve_actor, show
 from graphkit.store import SQLiteStore
 
 ARTICLES = {

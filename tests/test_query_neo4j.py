@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from graphkit.cli import app
-from graphkit.documents import Article
-from graphkit.ingest import ingest
+from graphkit.read.documents import Article
+from graphkit.run.ingest import ingest
 from graphkit.store import SQLiteStore
 from graphkit.store.neo4j import Neo4jStore
 from test_query import ARTICLES, synthetic_triples
@@ -137,7 +137,7 @@ def test_stored_articles_the_same_on_both_stores(both):
 
 # last: it empties the Neo4j database the module's other tests read
 def test_synthetic_graph_paths_match_sqlite(neo4j_uri, tmp_path):
-    from graphkit.query import links, paths
+    from graphkit.ask.query import links, paths
 
     triples = synthetic_triples(300, 1_000, seed=11)
     batch = [(Article(id=f"s{i}", text="x", source="synthetic"), triples[i:i + 250]) for i in range(0, 1000, 250)]

@@ -29,12 +29,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from graphkit import extract as extract_module
+from graphkit.run import extract as extract_module
 from graphkit.cli import app
-from graphkit.documents import Article, Failure, ReadOptions, read_articles
-from graphkit.extract import extract_articles
-from graphkit.ingest import ingest
-from graphkit.schema import load_schema
+from graphkit.read.documents import Article, Failure, ReadOptions, read_articles
+from graphkit.run.extract import extract_articles
+from graphkit.run.ingest import ingest
+from graphkit.model.schema import load_schema
 from graphkit.store import SQLiteStore
 from graphkit.store.sqlite import normalize_triple
 
@@ -615,7 +615,7 @@ def test_every_query_is_parameterized():
                     and node.func.attr in ("run", "execute_query") and node.args):
                 query = node.args[0]
                 assert not isinstance(query, (ast.JoinedStr, ast.BinOp)), f"{path.name}:{node.lineno}"
-    for f in sorted((ROOT / "cypher").rglob("*.cypher")):
+    for f in sorted((ROOT / "graphkit" / "store" / "cypher").rglob("*.cypher")):
         text = f.read_text(encoding="utf-8")
         assert not re.search(r"%[sdr(]|\{\d*\}|\{[a-z_]+\}|\$\{", text), f"{f.name}: looks like a format template"
         assert "+ '" not in text and "' +" not in text, f"{f.name}: concatenates quoted text"
@@ -723,7 +723,7 @@ def agnews_extracted() -> tuple[list[list[tuple[Article, list[dict]]]], int, int
     """The AG News test rows read as ``graphkit ingest test.csv --text-column description --title-column title``
     does (the file has a header row: label,title,description), extracted once per session and cut into
     batches of LOAD_BATCH articles. Returns (batches, rows read, distinct texts)."""
-    from graphkit.extract import get_pipeline
+    from graphkit.run.extract import get_pipeline
 
     if not AGNEWS.exists():
         pytest.skip(f"{AGNEWS} is not here")

@@ -24,7 +24,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graphkit.cli import app
-from graphkit.ingest import ingest
+from graphkit.run.ingest import ingest
 from graphkit.store import SQLiteStore, StoreError
 from graphkit.store.neo4j import Neo4jStore
 from test_reliability import (

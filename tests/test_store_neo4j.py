@@ -20,8 +20,8 @@ import pytest
 from typer.testing import CliRunner
 
 from graphkit.cli import app
-from graphkit.documents import Article
-from graphkit.ingest import ingest
+from graphkit.read.documents import Article
+from graphkit.run.ingest import ingest
 from graphkit.store import SQLiteStore, StoreError
 from graphkit.store.neo4j import Neo4jStore
 
@@ -291,7 +291,7 @@ def test_no_cypher_is_built_from_strings():
     assert reads and all(isinstance(r.args[0], ast.Constant) for r in reads), "_read(name) takes a constant name"
     loader = (ROOT / "graphkit" / "store" / "cypher.py").read_text(encoding="utf-8")
     assert not re.search(r"\.run\(|execute_query\(", loader)
-    files = sorted((ROOT / "cypher").rglob("*.cypher"))
+    files = sorted((ROOT / "graphkit" / "store" / "cypher").rglob("*.cypher"))
     assert {"schema", "write_articles", "forget_article", "stats"} <= {f.stem for f in files}
     for f in files:
         text = f.read_text(encoding="utf-8")

@@ -16,8 +16,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graphkit import viz
-from graphkit.viz import write_html, write_image
+from graphkit.views import viz
+from graphkit.views.viz import write_html, write_image
 
 HOSTILE_NAME = "<script>alert(1)</script>"
 HOSTILE_ALIAS = '<img src=x onerror="document.body.dataset.pwned=1">'
@@ -402,7 +402,7 @@ def big_component(n: int) -> nx.MultiDiGraph:
 
 def test_layout_is_deterministic_across_processes(tmp_path):
     """Subgraph views iterate small node sets in hash order; the layout must not depend on it."""
-    script = ("import json, sys; sys.path.insert(0, sys.argv[1]); import tests.test_viz as t; from graphkit import viz; "
+    script = ("import json, sys; sys.path.insert(0, sys.argv[1]); import tests.test_viz as t; from graphkit.views import viz; "
               "print(json.dumps(sorted((k, v) for k, v in viz.layout_units(t.analyst_graph()).items())))")
     root = str(Path(__file__).resolve().parent.parent)
     outs = set()

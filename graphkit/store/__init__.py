@@ -7,14 +7,14 @@
 """
 from __future__ import annotations
 
-from .sqlite import SCHEMA_VERSION, SQLiteStore, StoreError, actors_from_triples, normalize_triple
+from graphkit.store.sqlite import SCHEMA_VERSION, SQLiteStore, StoreError, actors_from_triples, normalize_triple
 
 __all__ = ["SCHEMA_VERSION", "Neo4jStore", "SQLiteStore", "StoreError", "actors_from_triples", "normalize_triple"]
 
 
 def __getattr__(name: str):
     if name == "Neo4jStore":  # the neo4j driver is imported only when the Neo4j store is used
-        from .neo4j import Neo4jStore
+        from graphkit.store.neo4j import Neo4jStore
 
         return Neo4jStore
     raise AttributeError(name)

@@ -10,7 +10,7 @@ Graph model::
         -[:SUPPORTS]->(:Relationship), -[:IN_ARTICLE]->(:Article)
 
 Only facts are stored; aggregates are computed from the evidence when read. Every statement lives in a
-file under ``cypher/`` (see :mod:`graphkit.store.cypher`) and takes parameters; no Cypher text is ever
+file under ``cypher/`` (see :mod:`graphkit.store.statements`) and takes parameters; no Cypher text is ever
 built from data. Each batch of articles is one write transaction (``session.execute_write``, which the
 driver retries with backoff on transient errors).
 """
@@ -19,9 +19,9 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from ..documents import Article
-from .cypher import load, statements
-from .sqlite import (
+from graphkit.read.documents import Article
+from graphkit.store.statements import load, statements
+from graphkit.store.sqlite import (
     _EVIDENCE_COLUMNS, StoreError, _evidence_row, _symmetric_relations, actors_from_triples, iso_date,
     normalize_triple, relationship_id, utc_now,
 )

@@ -8,9 +8,9 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
-from .documents import DEFAULT_MAX_BYTES, Failure, ReadOptions, read_articles
-from .output import FORMATS, TripleWriter
+from graphkit import __version__
+from graphkit.read.documents import DEFAULT_MAX_BYTES, Failure, ReadOptions, read_articles
+from graphkit.views.triples import FORMATS, TripleWriter
 
 app = typer.Typer(
     add_completion=False,
@@ -61,8 +61,8 @@ def extract(
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    from .extract import extract_articles, get_pipeline
-    from .pipeline import ModelNotFound
+    from graphkit.run.extract import extract_articles, get_pipeline
+    from graphkit.nlp.pipeline import ModelNotFound
 
     try:
         nlp = get_pipeline(model, tuple(actors))
@@ -109,7 +109,7 @@ def default_db_path() -> str:
 
 def _open_store(db: Optional[str], *, readonly: bool = False, create: bool = True):
     """The store at ``db`` (default: :func:`default_db_path`); exit 2 with one line if it cannot be used."""
-    from .store import SQLiteStore, StoreError
+    from graphkit.store import SQLiteStore, StoreError
 
     path = db or default_db_path()
     if db is None and not os.environ.get("GRAPHKIT_DB") and create and not readonly:
@@ -142,8 +142,8 @@ def _neo4j_uri(neo4j: Optional[str], db: Optional[str]) -> Optional[str]:
 
 def _open_neo4j(uri: str):
     """The Neo4j store at ``uri`` with the credentials from the environment; exit 2 with one line if unusable."""
-    from .store import StoreError
-    from .store.neo4j import Neo4jStore
+    from graphkit.store import StoreError
+    from graphkit.store.neo4j import Neo4jStore
 
     import logging
 
@@ -236,11 +236,11 @@ def ingest(
         raise typer.Exit(2)
     # before the model: a bad database path or an unreachable server fails fast and changes nothing
     store = _open_neo4j(uri) if uri else _open_store(db)  # before the model: a bad database path fails fast and changes nothing
-    from .cluster import ClusterError, DaskExtractor
-    from .extract import get_pipeline
-    from .ingest import ingest as run_ingest
-    from .pipeline import ModelNotFound
-    from .store import StoreError
+    from graphkit.run.cluster import ClusterError, DaskExtractor
+    from graphkit.run.extract import get_pipeline
+    from graphkit.run.ingest import ingest as run_ingest
+    from graphkit.nlp.pipeline import ModelNotFound
+    from graphkit.store import StoreError
 
     with store:
         try:
@@ -293,7 +293,7 @@ def push(
 
     Example: GRAPHKIT_NEO4J_PASSWORD=... graphkit push --db graph.db --neo4j bolt://127.0.0.1:7687
     """
-    from .store import StoreError
+    from graphkit.store import StoreError
 
     _check_summary_format(fmt)
     uri = neo4j or os.environ.get("GRAPHKIT_NEO4J_URI")
@@ -317,7 +317,7 @@ def forget(
     neo4j: Optional[str] = typer.Option(None, "--neo4j", help=NEO4J_HELP),
 ) -> None:
     """Remove an article with its evidence, and the relationships and actors only it supported."""
-    from .store import StoreError
+    from graphkit.store import StoreError
 
     uri = _neo4j_uri(neo4j, db)
     with (_open_neo4j(uri) if uri else _open_store(db, create=False)) as store:
@@ -339,7 +339,7 @@ def stats(
     fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
 ) -> None:
     """Count the articles, actors, relationships and evidence rows in the graph database."""
-    from .store import StoreError
+    from graphkit.store import StoreError
 
     _check_summary_format(fmt)
     uri = _neo4j_uri(neo4j, db)
@@ -350,12 +350,3 @@ def stats(
             _fail(str(exc))
             raise typer.Exit(2)
     _print_counts(counts, fmt, str(store.path))
-
-
-from . import cli_graph  # noqa: E402,F401  (registers the graph-reading commands on app)
-
-if __name__ == "__main__":  # python -m graphkit.cli: run the module copy the commands registered on
-    from graphkit.cli import app as registered
-
-    registered()
-

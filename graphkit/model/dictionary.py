@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .names import loose_key, name_key, slug
-from .schema import DATA_DIR
+from graphkit.model.names import loose_key, name_key, slug
+from graphkit.model.schema import DATA_DIR
 
 VALID_TYPES = {"PERSON", "ORGANIZATION", "STATE", "GROUP"}
 

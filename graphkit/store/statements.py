@@ -11,7 +11,7 @@ import functools
 import re
 from pathlib import Path
 
-CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
+CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 

@@ -18,9 +18,9 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from .documents import Article, Failure, ReadOptions, read_articles
-from .extract import extract_articles, get_pipeline
-from .store.sqlite import SQLiteStore
+from graphkit.read.documents import Article, Failure, ReadOptions, read_articles
+from graphkit.run.extract import extract_articles, get_pipeline
+from graphkit.store.sqlite import SQLiteStore
 
 SUMMARY_KEYS = ("stored", "skipped", "failed", "actors", "relationships", "evidence")
 CHECK_AHEAD = 64

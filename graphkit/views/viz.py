@@ -346,7 +346,7 @@ def _type_key(value: Any) -> str:
 def _relation_meta(names: set[str]) -> list[dict]:
     """The relations present, in palette order, with colour, label and symmetry (from the schema)."""
     try:
-        from .schema import load_schema
+        from graphkit.model.schema import load_schema
 
         schema = load_schema().relations
     except Exception:  # noqa: BLE001 - a picture needs no schema; fall back to the two symmetric relations
@@ -470,7 +470,7 @@ _RECORDER = (
 
 
 def _asset(name: str) -> str:
-    return resources.files("graphkit").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("graphkit.views").joinpath(name).read_text(encoding="utf-8")
 
 
 def write_html(graph: networkx.MultiDiGraph, path: str | os.PathLike[str], *,

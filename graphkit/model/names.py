@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .schema import load_schema
+from graphkit.model.schema import load_schema
 
 _POSSESSIVE = re.compile(r"['’`]s\b")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .dictionary import ActorDictionary, Entry
-from .mentions import Mention, _ACRONYM, dateline_state, organ_actor, organ_terms
-from .names import loose_key, name_key, slug
+from graphkit.model.dictionary import ActorDictionary, Entry
+from graphkit.nlp.mentions import Mention, _ACRONYM, dateline_state, organ_actor, organ_terms
+from graphkit.model.names import loose_key, name_key, slug
 
 _TYPE_RANK = {"PERSON": 0, "ORGANIZATION": 1, "STATE": 2, "GROUP": 3}
 _INITIAL_SKIP = {"of", "the", "and", "for", "in", "de", "del", "la", "al"}

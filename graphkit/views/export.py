@@ -21,8 +21,8 @@ import os
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Iterator
 
-from .render import csv_value
-from .schema import load_schema
+from graphkit.views.render import csv_value
+from graphkit.model.schema import load_schema
 
 if TYPE_CHECKING:
     import networkx

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(os.environ.get("GRAPHKIT_DATA") or Path(__file__).resolve().parent.parent / "data")
+DATA_DIR = Path(os.environ.get("GRAPHKIT_DATA") or Path(__file__).resolve().parent / "data")
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .dictionary import ActorDictionary
-from .mentions import Mention
-from .resolve import Actor
-from .schema import Frame, Schema
+from graphkit.model.dictionary import ActorDictionary
+from graphkit.nlp.mentions import Mention
+from graphkit.nlp.resolve import Actor
+from graphkit.model.schema import Frame, Schema
 
 _REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 _THING_PROXIES = {"figure", "figures", "uprising", "insurgency", "rebellion", "revolt", "position", "positions", "motorcade", "convoy", "base", "bases", "outpost", "outposts", "headquarters",

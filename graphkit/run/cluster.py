@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .documents import Article
+from graphkit.read.documents import Article
 
 
 class ClusterError(Exception):
@@ -23,8 +23,8 @@ class ClusterError(Exception):
 def extract_partition(articles: list[Article], model: str | None, actor_files: Sequence[str],
                       batch_size: int) -> tuple[list[tuple[Article, list[dict]]], list[str]]:
     """Run on a worker: each article with its triples, and one message per article that failed."""
-    from .extract import get_pipeline
-    from .ingest import stream_extract
+    from graphkit.run.extract import get_pipeline
+    from graphkit.run.ingest import stream_extract
 
     messages: list[str] = []
     nlp = get_pipeline(model, tuple(actor_files))
@@ -45,7 +45,7 @@ def _partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article
 
 
 class DaskExtractor:
-    """An ``extractor`` for :func:`graphkit.ingest.ingest` that runs on the Dask scheduler at ``address``.
+    """An ``extractor`` for :func:`graphkit.run.ingest.ingest` that runs on the Dask scheduler at ``address``.
 
     Raises :class:`ClusterError` when dask is not installed or the scheduler cannot be reached.
     """

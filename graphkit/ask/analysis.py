@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .schema import load_schema
+from graphkit.model.schema import load_schema
 
 if TYPE_CHECKING:
     import networkx

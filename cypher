@@ -1,0 +1,1 @@
+graphkit/store/cypher
