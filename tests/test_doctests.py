@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["graphkit.ask.query", "graphkit.ask.analysis", "graphkit.views.export", "graphkit.views.render", "graphkit.cli.graph",
-           "graphkit.model.names", "graphkit.store", "graphkit.store.sqlite", "graphkit.store.statements"]
+           "graphkit.model.names", "graphkit.records", "graphkit.store", "graphkit.store.sqlite", "graphkit.store.statements"]
 
 
 @pytest.mark.parametrize("name", MODULES)

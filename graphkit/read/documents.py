@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import BinaryIO, TextIO, TypeVar
 
+from graphkit.records import Article
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "TEXT_SUFFIXES",
@@ -45,17 +47,6 @@ _SNIFF_BYTES = 8192
 _MAX_TITLE_CHARS = 200
 _STDIN_NAME = "<stdin>"
 _Row = TypeVar("_Row")
-
-
-@dataclass(frozen=True)
-class Article:
-    """One document to extract from."""
-
-    id: str
-    text: str
-    source: str
-    title: str | None = None
-    date: str | None = None
 
 
 @dataclass(frozen=True)
