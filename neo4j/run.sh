@@ -152,7 +152,8 @@ cmd_start() {
     [[ -f "$CONSOLE" ]] && mv -f "$CONSOLE" "$CONSOLE.prev"
     local t0=$SECONDS
     # shellcheck disable=SC2086
-    nohup "$JAVA" -Xmx1g \
+    # the server's environment carries no password: it is set over Bolt by ensure_password
+    nohup env -u GRAPHKIT_NEO4J_PASSWORD -u GK_PASSWORD "$JAVA" -Xmx1g \
         -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+DisableExplicitGC \
         -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true \
         -Dlog4j2.disable.jmx=true \

@@ -43,6 +43,7 @@ public final class GraphkitNeo4j {
         Files.createDirectories(home);
         Files.createDirectories(logs);
         Files.createDirectories(plugins);
+        Files.createDirectories(home.resolve("import"));
         long pagecacheMb = Long.getLong("graphkit.neo4j.pagecache.mb", 512L);
 
         long t0 = System.nanoTime();
@@ -52,6 +53,10 @@ public final class GraphkitNeo4j {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
+                // LOAD CSV may not read the machine's files (file:///proc/self/environ, /etc/shadow):
+                // file URLs are refused, and their root is an empty import folder besides
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
                 .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("apoc.*"))
                 // no 256 MB preallocated transaction log files on dev/CI disks
