@@ -8,21 +8,28 @@ never raises for bad input.
 
 from __future__ import annotations
 
-import codecs
 import csv
-import hashlib
 import io
 import json
 import os
 import re
 import stat
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import BinaryIO, TextIO, TypeVar
 
+from graphkit.read.article import article_id
+from graphkit.read.article import make_article as _make_article
+from graphkit.read.decode import SNIFF_BYTES as _SNIFF_BYTES
+from graphkit.read.decode import collapse_whitespace as _collapse
+from graphkit.read.decode import decode as _decode
+from graphkit.read.decode import one_line as _one_line
+from graphkit.read.decode import os_message as _os_message
+from graphkit.read.decode import sniff_encoding as _sniff_encoding
+from graphkit.read.decode import unify_newlines as _unify_newlines
+from graphkit.read.options import DEFAULT_MAX_BYTES, Failure, ReadOptions
+from graphkit.read.options import Reject as _Reject
 from graphkit.records import Article
 
 __all__ = [
@@ -36,68 +43,17 @@ __all__ = [
     "read_articles",
 ]
 
-DEFAULT_MAX_BYTES = 20_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".jsonl", ".ndjson"}
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _HTML_SUFFIXES = {".html", ".htm"}
 _CSV_SUFFIXES = {".csv"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-_SNIFF_BYTES = 8192
 _MAX_TITLE_CHARS = 200
 _STDIN_NAME = "<stdin>"
 _Row = TypeVar("_Row")
 
 
-@dataclass(frozen=True)
-class Failure:
-    """A source that could not be read; ``message`` is one line naming the file."""
-
-    source: str
-    message: str
-
-
-@dataclass
-class ReadOptions:
-    """How to read sources.
-
-    The ``*_column`` fields are CSV column names or JSONL keys. An all-digit
-    ``text_column`` means a headerless CSV, and then the other digit columns
-    are 1-based indexes too (AG News: ``text_column="3", title_column="2"``).
-    ``max_bytes`` limits each text/HTML file and stdin; CSV/JSONL files are
-    streamed, so for them it limits each row's text instead.
-    """
-
-    text_column: str = "text"
-    title_column: str | None = "title"
-    id_column: str | None = None
-    date_column: str | None = "date"
-    max_bytes: int = DEFAULT_MAX_BYTES
-
-
-class _Reject(Exception):
-    """Internal: the current source (or row) cannot be read; the message is user-facing."""
-
-
-# --------------------------------------------------------------------------- ids
-
-
-def article_id(text: str) -> str:
-    """First 16 hex chars of the SHA-256 of the normalized text.
-
-    Normalization: NFC, CRLF/CR -> LF, trailing whitespace stripped per line,
-    the whole stripped. So the id survives line-ending and padding changes.
-
-    >>> article_id("Hello\\r\\nworld  ") == article_id("Hello\\nworld")
-    True
-    """
-    norm = unicodedata.normalize("NFC", _unify_newlines(text))
-    norm = "\n".join(line.rstrip() for line in norm.split("\n")).strip()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
-
-
-def _unify_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # --------------------------------------------------------------------------- HTML
@@ -202,9 +158,6 @@ class _TextExtractor(HTMLParser):
             self.date = content
 
 
-def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
 
 def _parse_html(markup: str) -> tuple[str, str | None, str | None]:
     """(body text, title, date) of an HTML document."""
@@ -300,51 +253,6 @@ def _article_from_text(text: str, source: str, name: str, kind: str) -> Article:
     return _make_article(body, source, title, meta.get("date"))
 
 
-def _make_article(
-    text: str, source: str, title: str | None = None, date: str | None = None, id_: str | None = None
-) -> Article:
-    return Article(
-        id=id_ or article_id(text),
-        text=text,
-        source=source,
-        title=(title or "").strip() or None,
-        date=(date or "").strip() or None,
-    )
-
-
-# --------------------------------------------------------------------------- bytes -> str
-
-
-def _sniff_encoding(head: bytes, name: str) -> str:
-    """Codec for a file starting with ``head``; rejects binary content."""
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if b"\x00" in head[:_SNIFF_BYTES]:
-        raise _Reject(f"{name}: binary content (NUL bytes), not text")
-    return "utf-8-sig"
-
-
-def _decode(data: bytes, name: str) -> str:
-    encoding = _sniff_encoding(data[:_SNIFF_BYTES], name)
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        if encoding != "utf-8-sig":
-            raise _Reject(f"{name}: not valid {encoding.upper()} ({exc.reason})") from None
-        # utf-8-sig reports offsets past the BOM it stripped; report file offsets
-        offset = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
-        raise _Reject(_bad_utf8_message(name, offset, data[offset])) from None
-
-
-def _bad_utf8_message(name: str, offset: int, byte: int) -> str:
-    return f"{name}: not valid UTF-8 (byte 0x{byte:02x} at offset {offset})"
-
-
-def _os_message(name: str, exc: OSError) -> str:
-    reason = (exc.strerror or str(exc) or type(exc).__name__).lower()
-    return f"{name}: {reason}"
 
 
 # --------------------------------------------------------------------------- files
@@ -374,10 +282,6 @@ def _guarded(source: str, items: Iterator[Article | Failure]) -> Iterator[Articl
     except Exception as exc:  # noqa: BLE001 - a reader bug must not end the whole run
         yield Failure(source, f"{source}: could not read ({type(exc).__name__}: {_one_line(str(exc))})")
 
-
-def _one_line(text: str, limit: int = 200) -> str:
-    text = _collapse(text)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _read_document(path: str, kind: str, options: ReadOptions) -> Iterator[Article]:
