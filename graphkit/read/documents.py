@@ -16,18 +16,18 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from html.parser import HTMLParser
 from typing import BinaryIO, TextIO, TypeVar
 
 from graphkit.read.article import article_id
 from graphkit.read.article import make_article as _make_article
 from graphkit.read.decode import SNIFF_BYTES as _SNIFF_BYTES
-from graphkit.read.decode import collapse_whitespace as _collapse
 from graphkit.read.decode import decode as _decode
 from graphkit.read.decode import one_line as _one_line
 from graphkit.read.decode import os_message as _os_message
 from graphkit.read.decode import sniff_encoding as _sniff_encoding
 from graphkit.read.decode import unify_newlines as _unify_newlines
+from graphkit.read.html import html_to_text
+from graphkit.read.text import article_from_text as _article_from_text
 from graphkit.read.options import DEFAULT_MAX_BYTES, Failure, ReadOptions
 from graphkit.read.options import Reject as _Reject
 from graphkit.records import Article
@@ -49,210 +49,8 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _HTML_SUFFIXES = {".html", ".htm"}
 _CSV_SUFFIXES = {".csv"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-_MAX_TITLE_CHARS = 200
 _STDIN_NAME = "<stdin>"
 _Row = TypeVar("_Row")
-
-
-
-
-# --------------------------------------------------------------------------- HTML
-
-_SKIP_TAGS = {"script", "style", "noscript", "template"}
-_HEAD_TAGS = {"title", "meta", "link", "base", "style", "script", "noscript", "template"}
-_PARAGRAPH_TAGS = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
-    "footer", "blockquote", "main", "aside", "nav", "figure", "figcaption", "pre",
-    "ul", "ol", "dl", "table", "hr", "address", "form",
-}
-_LINE_TAGS = {"br", "li", "tr", "dt", "dd"}
-_CELL_TAGS = {"td", "th"}
-_VOID_TAGS = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-    "param", "source", "track", "wbr",
-}
-_DATE_META = {"article:published_time", "date", "pubdate", "publishdate", "datepublished", "dc.date"}
-_HTML_MARKERS = re.compile(r"<(?:html|body|p|div)", re.IGNORECASE)
-_STARTS_WITH_TAG = re.compile(r"\s*<")
-
-
-class _TextExtractor(HTMLParser):
-    """Collects visible text, the <title>, the first <h1> and a published date."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.h1_parts: list[str] = []
-        self.date: str | None = None
-        self._skip = 0
-        self._pre = 0
-        self._in_head = False
-        self._in_title = False
-        self._h1_state = "before"  # before -> inside -> done
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._in_head and tag not in _HEAD_TAGS:
-            self._in_head = False  # </head> omitted: the body has started
-        if tag == "head":
-            self._in_head = True
-        elif tag in _SKIP_TAGS:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            self._meta(dict(attrs))
-        elif not self._skip:
-            if tag == "h1" and self._h1_state == "before":
-                self._h1_state = "inside"
-            if tag == "pre":
-                self._pre += 1
-            self._break(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head":
-            self._in_head = False
-        elif tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif not self._skip:
-            if tag == "h1" and self._h1_state == "inside":
-                self._h1_state = "done"
-            if tag == "pre":
-                self._pre = max(0, self._pre - 1)
-            self._break(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID_TAGS:
-            self.handle_endtag(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title_parts.append(data)
-            return
-        if self._skip or self._in_head:
-            return
-        if self._h1_state == "inside":
-            self.h1_parts.append(data)
-        self.parts.append(data if self._pre else re.sub(r"\s+", " ", data))
-
-    def _break(self, tag: str) -> None:
-        if tag in _CELL_TAGS:
-            self.parts.append(" ")
-            return
-        brk = "\n\n" if tag in _PARAGRAPH_TAGS else "\n" if tag in _LINE_TAGS else ""
-        if not brk:
-            return
-        while self.parts and self.parts[-1] == " ":
-            self.parts.pop()  # inter-tag whitespace would keep adjacent breaks apart
-        if self.parts and self.parts[-1] in ("\n", "\n\n"):
-            brk = max(brk, self.parts.pop(), key=len)  # </li><li> is one line break, not two
-        self.parts.append(brk)
-
-    def _meta(self, attrs: dict[str, str | None]) -> None:
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-        content = (attrs.get("content") or "").strip()
-        if self.date is None and key in _DATE_META and content:
-            self.date = content
-
-
-
-def _parse_html(markup: str) -> tuple[str, str | None, str | None]:
-    """(body text, title, date) of an HTML document."""
-    parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
-    raw = "".join(parser.parts).replace("\xa0", " ")
-    lines = [re.sub(r"[^\S\n]+", " ", line).strip() for line in _unify_newlines(raw).split("\n")]
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    title = _collapse("".join(parser.title_parts)) or _collapse("".join(parser.h1_parts)) or None
-    return body, title, parser.date
-
-
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """Visible text of an HTML document and its title (<title>, else the first <h1>).
-
-    Blocks become paragraphs separated by a blank line; script/style/head are
-    dropped; entities are unescaped. The title is kept as the first line of
-    the text (prepended when the body does not already start with it).
-
-    >>> html_to_text("<title>T &amp; U</title><p>One</p><p>Two</p>")
-    ('T & U\\n\\nOne\\n\\nTwo', 'T & U')
-    """
-    body, title, _ = _parse_html(markup)
-    return _with_title_line(body, title), title
-
-
-def _with_title_line(body: str, title: str | None) -> str:
-    if not title or body == title or body.startswith(title + "\n"):
-        return body
-    return f"{title}\n\n{body}" if body else title
-
-
-def _looks_like_html(text: str) -> bool:
-    return _STARTS_WITH_TAG.match(text) is not None and _HTML_MARKERS.search(text) is not None
-
-
-# --------------------------------------------------------------------------- plain text
-
-_FRONT_KEY = re.compile(r"^([A-Za-z_][\w.-]*)\s*:\s*(.*)$")
-
-
-def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Split a leading ``---`` / ``key: value`` / ``---`` block off ``text``."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return {}, text
-    meta: dict[str, str] = {}
-    for index, line in enumerate(lines[1:], start=1):
-        if line.rstrip() == "---":
-            return meta, "\n".join(lines[index + 1 :])
-        match = _FRONT_KEY.match(line)
-        if match:
-            meta[match.group(1).lower()] = _unquote(match.group(2).strip())
-        elif line.strip() and not line[:1].isspace() and not line.startswith(("#", "- ")):
-            return {}, text  # not front matter, just a text starting with a rule
-    return {}, text  # never closed
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
-    return value
-
-
-def _guess_title(text: str, markdown: bool) -> str | None:
-    """The first line if it looks like a headline (short, no final period, then a blank line)."""
-    first, _, rest = text.partition("\n")
-    first = first.strip()
-    if markdown and first.startswith("# "):
-        return first[2:].strip().rstrip("#").strip() or None
-    followed_by_blank = rest.partition("\n")[0].strip() == "" and rest != ""
-    if first and len(first) <= _MAX_TITLE_CHARS and not first.endswith(".") and followed_by_blank:
-        return first
-    return None
-
-
-def _article_from_text(text: str, source: str, name: str, kind: str) -> Article:
-    """Build an Article from decoded text; ``kind`` is "text", "markdown" or "html"."""
-    text = _unify_newlines(text)
-    if kind == "html" or _looks_like_html(text):
-        body, title, date = _parse_html(text)
-        if not body:
-            raise _Reject(f"{name}: no text after removing HTML markup")
-        return _make_article(_with_title_line(body, title), source, title, date)
-    if not text.strip():
-        raise _Reject(f"{name}: empty file")
-    meta, body = _split_front_matter(text.strip())
-    body = body.strip()
-    if not body:
-        raise _Reject(f"{name}: empty file (front matter only)")
-    title = meta.get("title") or _guess_title(body, markdown=kind == "markdown")
-    return _make_article(body, source, title, meta.get("date"))
-
-
 
 
 # --------------------------------------------------------------------------- files
