@@ -35,7 +35,7 @@ sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
 
-from graphkit.read.documents import Article, article_id  # noqa: E402
+from graphkit.read import Article, article_id  # noqa: E402
 
 AGNEWS = ROOT.parent / "shared" / "corpus" / "agnews" / "test.csv"
 RESULTS = HERE / "results"
@@ -121,7 +121,7 @@ def bench_ingest(articles: list[Article], batch_size: int, uri: str | None, tmp:
 
     nlp = get_pipeline()
     csv_path = write_csv(articles, tmp / "ingest.csv")
-    from graphkit.read.documents import ReadOptions, read_articles
+    from graphkit.read import ReadOptions, read_articles
 
     read = list(read_articles([str(csv_path)], ReadOptions()))
     list(extract_articles(read[:50], nlp))

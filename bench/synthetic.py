@@ -18,7 +18,7 @@ import sys
 import time
 from typing import Iterator
 
-from graphkit.read.documents import Article
+from graphkit.read import Article
 
 RELATIONS = ("commands", "supplies_weapons_to", "negotiated_with", "rival_of", "member_of", "supports",
              "funds", "attacked")

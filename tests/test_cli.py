@@ -131,7 +131,7 @@ def test_unknown_format_is_refused(runner, tmp_path):
 
 
 def test_long_text_offsets_survive_chunking(tmp_path):
-    from graphkit.read.documents import Article
+    from graphkit.read import Article
     from graphkit.run.extract import extract_articles
 
     filler = "Nothing happened on this quiet day in the capital.\n\n" * 2500

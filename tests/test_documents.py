@@ -1,4 +1,4 @@
-"""Tests for graphkit.read.documents: reading articles from files, tables, directories and stdin."""
+"""Tests for graphkit.read: reading articles from files, tables, directories and stdin."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphkit.read.documents import (
+from graphkit.read import (
     DEFAULT_MAX_BYTES,
     TEXT_SUFFIXES,
     Article,

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from graphkit.run import extract as extract_module
 from graphkit.cli import app, default_db_path
-from graphkit.read.documents import ReadOptions
+from graphkit.read import ReadOptions
 from graphkit.run.ingest import ingest
 from graphkit.store import SQLiteStore
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from graphkit.ask.analysis import brokers, communities, rank
 from graphkit.cli import app
-from graphkit.read.documents import Article
+from graphkit.read import Article
 from graphkit.views.export import export_graph
 from graphkit.run.ingest import ingest
 from graphkit.ask.query import UnknownActor, find_actors, links, paths, resolve_actor, show

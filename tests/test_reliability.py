@@ -31,7 +31,7 @@ from typer.testing import CliRunner
 
 from graphkit.run import extract as extract_module
 from graphkit.cli import app
-from graphkit.read.documents import Article, Failure, ReadOptions, read_articles
+from graphkit.read import Article, Failure, ReadOptions, read_articles
 from graphkit.run.extract import extract_articles
 from graphkit.run.ingest import ingest
 from graphkit.model.schema import load_schema

@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graphkit.cli import app
-from graphkit.read.documents import Article
+from graphkit.read import Article
 from graphkit.run.ingest import ingest
 from graphkit.store import SQLiteStore, StoreError
 from graphkit.store.neo4j import Neo4jStore

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphkit.read.documents import Article
+from graphkit.read import Article
 from graphkit.store import SQLiteStore, StoreError
 from graphkit.store.sqlite import iso_date
 

@@ -7,7 +7,7 @@ store's ``relationships_touching`` (one indexed query per step) and ``evidence_o
 give the same answers and nothing loads the whole graph.
 
 >>> from graphkit.store import SQLiteStore
->>> from graphkit.read.documents import Article
+>>> from graphkit.read import Article
 >>> from graphkit.model.names import slug
 >>> store = SQLiteStore(":memory:")
 >>> def t(s, r, o):

@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 
 from graphkit import __version__
-from graphkit.read.documents import DEFAULT_MAX_BYTES, Failure, ReadOptions, read_articles
+from graphkit.read import DEFAULT_MAX_BYTES, Failure, ReadOptions, read_articles
 from graphkit.views.triples import FORMATS, TripleWriter
 
 app = typer.Typer(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from graphkit.read.documents import Article
+from graphkit.read import Article
 
 
 class ClusterError(Exception):

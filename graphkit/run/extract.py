@@ -1,6 +1,6 @@
 """Articles in, triples with evidence out: the library behind ``graphkit extract``.
 
->>> from graphkit.read.documents import Article
+>>> from graphkit.read import Article
 >>> art = Article(id="a1", text="The Houthis, led by Abdul-Malik al-Houthi, attacked Saudi Arabia.", source="-")
 >>> [(t["subject"], t["relation"], t["object"]) for _, ts in extract_articles([art]) for t in ts]
 [('Abdul-Malik al-Houthi', 'commands', 'Houthis'), ('Houthis', 'attacked', 'Saudi Arabia')]
@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
-from graphkit.read.documents import Article
+from graphkit.read import Article
 from graphkit.nlp.pipeline import load_pipeline
 
 MAX_CHUNK_CHARS = 100_000

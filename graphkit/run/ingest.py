@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from graphkit.read.documents import Article, Failure, ReadOptions, read_articles
+from graphkit.read import Article, Failure, ReadOptions, read_articles
 from graphkit.run.extract import extract_articles, get_pipeline
 from graphkit.store.sqlite import SQLiteStore
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from graphkit.read.documents import Article
+from graphkit.read import Article
 from graphkit.store.statements import load, statements
 from graphkit.store.sqlite import (
     _EVIDENCE_COLUMNS, StoreError, _evidence_row, _symmetric_relations, actors_from_triples, iso_date,

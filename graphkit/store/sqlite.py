@@ -11,7 +11,7 @@ Every write is one ``BEGIN IMMEDIATE`` ... ``COMMIT`` transaction (rolled back o
 journal is a write-ahead log and ``busy_timeout`` is 30 s, so a crash or a kill mid-batch leaves no
 half-stored article and several processes may share one file. All SQL takes ``?`` parameters.
 
->>> from graphkit.read.documents import Article
+>>> from graphkit.read import Article
 >>> store = SQLiteStore(":memory:")
 >>> t = {"subject": "Hamas", "relation": "rival_of", "object": "Fatah", "subject_id": "hamas", "object_id": "fatah",
 ...      "subject_type": "ORGANIZATION", "object_type": "ORGANIZATION", "hedged": False, "confidence": 0.8,
@@ -35,7 +35,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from graphkit.read.documents import Article
+from graphkit.read import Article
 from graphkit.model.schema import load_schema
 
 if TYPE_CHECKING:

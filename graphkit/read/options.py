@@ -1,0 +1,44 @@
+"""What a reader is told and what it reports: ReadOptions and its size limit, Failure, and the internal Reject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_MAX_BYTES", "Failure", "ReadOptions", "Reject", "exceeds_max_bytes"]
+
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A source that could not be read; ``message`` is one line naming the file."""
+
+    source: str
+    message: str
+
+
+@dataclass
+class ReadOptions:
+    """How to read sources.
+
+    The ``*_column`` fields are CSV column names or JSONL keys. An all-digit
+    ``text_column`` means a headerless CSV, and then the other digit columns
+    are 1-based indexes too (AG News: ``text_column="3", title_column="2"``).
+    ``max_bytes`` limits each text/HTML file and stdin; CSV/JSONL files are
+    streamed, so for them it limits each row's text instead.
+    """
+
+    text_column: str = "text"
+    title_column: str | None = "title"
+    id_column: str | None = None
+    date_column: str | None = "date"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+class Reject(Exception):
+    """Internal: the current source (or row) cannot be read; the message is user-facing."""
+
+
+def exceeds_max_bytes(name: str, what: str, max_bytes: int) -> str:
+    """The one-line message for input over the ``--max-bytes`` limit; ``what`` says how big it is."""
+    return f"{name}: {what} exceeds --max-bytes {max_bytes}"

@@ -1,0 +1,234 @@
+"""CSV and JSONL tables -> one Article per row, streamed; a bad row is a Failure for that row (``path#row=N``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO, TypeVar
+
+from graphkit.read.article import make_article
+from graphkit.read.decode import SNIFF_BYTES, bad_utf8, invalid_encoding, one_line, sniff_encoding, unify_newlines
+from graphkit.read.options import Failure, ReadOptions, Reject, exceeds_max_bytes
+from graphkit.records import Article
+
+__all__ = ["read_csv", "read_jsonl"]
+
+_Row = TypeVar("_Row")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def read_csv(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
+    """Rows of a CSV file: with a header row, or headerless when ``options.text_column`` is a column number."""
+    _set_csv_field_limit()
+    stream, encoding = _open_table(path)
+    with stream:
+        if options.text_column.isdigit():
+            yield from _read_headerless_csv(path, stream, encoding, options)
+        else:
+            yield from _read_header_csv(path, stream, encoding, options)
+
+
+def read_jsonl(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
+    """Lines of a JSONL file, each a JSON object; blank lines are skipped."""
+    stream, encoding = _open_table(path)
+    with stream:
+        lines = (line for line in stream if line.strip())  # blank lines are not data rows
+        yield from _rows_to_articles(
+            path, lines, encoding,
+            cells=lambda line: [line],
+            build=lambda where, line: _jsonl_article(where, str(line), options),
+            empty=f"{path}: empty file",
+        )
+
+
+def _open_table(path: str) -> tuple[io.TextIOWrapper, str]:
+    """Open a CSV/JSONL file as text (streamed, never fully loaded); returns (stream, codec)."""
+    handle = open(path, "rb")  # noqa: SIM115 - closed by the caller via the wrapper
+    try:
+        encoding = sniff_encoding(handle.read(SNIFF_BYTES), path)
+        handle.seek(0)
+    except BaseException:
+        handle.close()
+        raise
+    errors = "surrogateescape" if encoding == "utf-8-sig" else "strict"
+    return io.TextIOWrapper(handle, encoding=encoding, errors=errors, newline=""), encoding
+
+
+def _rows_to_articles(
+    path: str,
+    rows: Iterator[_Row],
+    encoding: str,
+    cells: Callable[[_Row], Iterable[object]],
+    build: Callable[[str, _Row], Article | Failure],
+    empty: str,
+) -> Iterator[Article | Failure]:
+    """``build(where, row)`` for every row, numbered 1-based in ``where`` (``path#row=N``).
+
+    A malformed CSV row, or a row whose ``cells`` hold a byte that is not UTF-8,
+    becomes a Failure for that row only: UTF-8 tables are decoded with
+    surrogateescape so one bad row does not end the file. A UTF-16/32 decode
+    error ends the file, and so does a file without rows (message ``empty``).
+    """
+    number = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except UnicodeDecodeError as exc:  # UTF-16/32 only; UTF-8 escapes bad bytes
+            raise Reject(invalid_encoding(path, encoding, exc.reason)) from None
+        except csv.Error as exc:
+            number += 1
+            where = _row_source(path, number)
+            yield Failure(where, f"{where}: malformed CSV ({one_line(str(exc))})")
+            continue
+        number += 1
+        where = _row_source(path, number)
+        yield _bad_bytes(where, cells(row)) or build(where, row)
+    if number == 0:
+        raise Reject(empty)
+
+
+def _row_source(path: str, number: int) -> str:
+    return f"{path}#row={number}"
+
+
+def _bad_bytes(where: str, values: Iterable[object]) -> Failure | None:
+    """A Failure for the first undecodable byte (escaped by surrogateescape) in ``values``, if any."""
+    for value in values:
+        match = _ESCAPED_BYTE.search(value) if isinstance(value, str) else None
+        if match:
+            return Failure(where, bad_utf8(where, ord(match.group()) - 0xDC00))
+    return None
+
+
+def _set_csv_field_limit() -> None:
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:
+            limit //= 2
+
+
+def _read_header_csv(path: str, stream: TextIO, encoding: str, options: ReadOptions) -> Iterator[Article | Failure]:
+    reader = csv.DictReader(stream)
+    try:
+        columns = reader.fieldnames
+    except UnicodeDecodeError as exc:
+        raise Reject(invalid_encoding(path, encoding, exc.reason)) from None
+    except csv.Error as exc:
+        raise Reject(f"{path}: malformed CSV header ({one_line(str(exc))})") from None
+    if not columns:
+        raise Reject(f"{path}: empty file")
+    if options.text_column not in columns:
+        listed = ", ".join(str(column) for column in columns)
+        raise Reject(f"{path}: no column '{options.text_column}' (columns: {one_line(listed)})")
+    yield from _rows_to_articles(
+        path, iter(reader), encoding,
+        cells=lambda row: row.values(),
+        build=lambda where, row: _record_article(where, row.get, options),
+        empty=f"{path}: no data rows (header only)",
+    )
+
+
+def _read_headerless_csv(path: str, stream: TextIO, encoding: str, options: ReadOptions) -> Iterator[Article | Failure]:
+    columns = {
+        key: _column_index(name, key, path)
+        for key, name in (("text", options.text_column), ("title", options.title_column),
+                          ("date", options.date_column), ("id", options.id_column))
+    }
+    rows = (row for row in csv.reader(stream) if row)  # blank lines are not data rows
+    yield from _rows_to_articles(
+        path, rows, encoding,
+        cells=lambda row: row,
+        build=lambda where, row: _headerless_article(where, row, columns, options),
+        empty=f"{path}: empty file",
+    )
+
+
+def _column_index(value: str | None, label: str, path: str) -> int | None:
+    """1-based digit column -> 0-based index; non-digit names are ignored for headerless CSVs."""
+    if value is None or not value.isdigit():
+        return None
+    index = int(value)
+    if index < 1:
+        raise Reject(f"{path}: --{label}-column {value}: column numbers start at 1")
+    return index - 1
+
+
+def _headerless_article(
+    where: str, row: list[str], columns: dict[str, int | None], options: ReadOptions
+) -> Article | Failure:
+    """A row of a headerless CSV; with a title column the text is "title\n\ntext"."""
+    missing = [index + 1 for index in columns.values() if index is not None and index >= len(row)]
+    if missing:
+        return Failure(where, f"{where}: no column {missing[0]} (row has {len(row)} columns)")
+    fields = {key: (row[index] if index is not None else None) for key, index in columns.items()}
+    text, title = (fields["text"] or "").strip(), (fields["title"] or "").strip()
+    if text and title:
+        text = f"{title}\n\n{text}"
+    return _table_article(where, text, title, fields["date"], fields["id"], options)
+
+
+def _jsonl_article(where: str, line: str, options: ReadOptions) -> Article | Failure:
+    try:
+        record = json.loads(line)
+    except ValueError as exc:  # json.JSONDecodeError, or an integer too long to convert
+        return Failure(where, f"{where}: invalid JSON ({one_line(str(exc))})")
+    except RecursionError:
+        return Failure(where, f"{where}: invalid JSON (nested too deeply)")
+    if not isinstance(record, dict):
+        return Failure(where, f"{where}: not a JSON object (got {_json_kind(record)})")
+    if options.text_column not in record:
+        keys = ", ".join(sorted(record)) or "none"
+        return Failure(where, f"{where}: no key '{options.text_column}' (keys: {one_line(keys)})")
+    return _record_article(where, record.get, options)
+
+
+def _record_article(where: str, get: Callable[[str], object], options: ReadOptions) -> Article | Failure:
+    """A CSV row (as a dict) or a JSON object: fields looked up by column/key name."""
+    try:
+        text, title, date, id_ = (
+            None if key is None else _as_text(get(key), key, where)
+            for key in (options.text_column, options.title_column, options.date_column, options.id_column)
+        )
+    except Reject as exc:
+        return Failure(where, str(exc))
+    return _table_article(where, text or "", title, date, id_, options)
+
+
+def _as_text(value: object, key: str, where: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float, bool)):
+        return json.dumps(value)
+    raise Reject(f"{where}: '{key}' is {_json_kind(value)}, not a string")
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a string" if isinstance(value, str) else "null" if value is None else "a number"
+
+
+def _table_article(
+    where: str, text: str, title: str | None, date: str | None, id_: str | None, options: ReadOptions
+) -> Article | Failure:
+    text = unify_newlines(text).strip()
+    if not text:
+        return Failure(where, f"{where}: empty text")
+    if len(text) * 4 > options.max_bytes:  # cheap pre-check before encoding
+        size = len(text.encode("utf-8"))
+        if size > options.max_bytes:
+            return Failure(where, exceeds_max_bytes(where, f"text of {size} bytes", options.max_bytes))
+    return make_article(text, where, title, date, (id_ or "").strip() or None)
