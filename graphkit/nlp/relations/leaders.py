@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.nlp.relations.context import Arg, COMMAND_NOUNS, Context, FORCE_PROXIES, LED_FORCES, short_name
+from graphkit.nlp.relations.context import Arg, Context
 from graphkit.nlp.relations.arguments import args, holder_of, prep_objects, single_arg
 from graphkit.nlp.relations.emit import emit
 
@@ -25,9 +25,9 @@ def loyal_pattern(ctx: Context, t: Token) -> None:
     if relation == "commands":
         leaders = [a for a in leaders if ctx.actors[a.actor].type == "PERSON"]
         members = [a for a in members if ctx.actors[a.actor].type != "PERSON"]
-        if not members and leaders and group.lower_ in LED_FORCES:
+        if not members and leaders and group.lower_ in ctx.words.led_forces:
             # "Fighters loyal to X seized the town": X's fighters
-            name = f"{short_name(ctx.actors[leaders[0].actor].name)}'s {group.lower_}"
+            name = f"{ctx.short_name(ctx.actors[leaders[0].actor].name)}'s {group.lower_}"
             members = [ctx.new_group(name, group.i, group.i + 1)]
         emit(ctx, leaders, relation, members, t, "loyal")
     else:
@@ -39,13 +39,13 @@ def under_pattern(ctx: Context, t: Token) -> None:
     if t.dep_ != "prep" or t.head.pos_ not in ("NOUN", "PROPN"):
         return
     body = t.head
-    if ctx.mention(body) is None and body.lower_ not in FORCE_PROXIES:
+    if ctx.mention(body) is None and body.lower_ not in ctx.words.force_proxies:
         return
     leaders: list[Arg] = []
     for p in t.children:
         if p.dep_ != "pobj":
             continue
-        if p.lemma_ in COMMAND_NOUNS:
+        if p.lemma_ in ctx.words.command_nouns:
             leaders += [a for q in prep_objects(p, ["of"]) for a in args(ctx, q)]
             leaders += [ctx.arg_of(ctx.mention(c)) for c in p.children if c.dep_ == "poss" and ctx.mention(c)]
         elif ctx.mention(p) is not None:
@@ -74,7 +74,7 @@ def mention_after_preposition(ctx: Context, t: Token, preps: tuple[str, ...]) ->
 
 def followers_pattern(ctx: Context, t: Token) -> None:
     """'followers of X', 'X's fighters', 'his men': a person's armed following is his to command."""
-    if t.lower_ not in LED_FORCES or ctx.mention(t) is not None:
+    if t.lower_ not in ctx.words.led_forces or ctx.mention(t) is not None:
         return
     pron = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
     if pron is not None:
@@ -83,7 +83,7 @@ def followers_pattern(ctx: Context, t: Token) -> None:
         if not people:
             return
         holder = ctx.arg_of(people[-1], indirect=True)
-        name = f"{short_name(ctx.actors[holder.actor].name)}'s {t.lower_}"
+        name = f"{ctx.short_name(ctx.actors[holder.actor].name)}'s {t.lower_}"
         group = [ctx.new_group(name, pron.i, t.i + 1)]
     else:
         holder = holder_of(ctx, t, 0)
@@ -108,7 +108,7 @@ def followings_to_their_groups(ctx: Context) -> None:
     for i in derived:
         owner = ctx.actors[i].name.split("'s ")[0]
         for person, groups in led.items():
-            if len(groups) == 1 and ctx.actors[person].type == "PERSON" and short_name(ctx.actors[person].name) == owner:
+            if len(groups) == 1 and ctx.actors[person].type == "PERSON" and ctx.short_name(ctx.actors[person].name) == owner:
                 remap[i] = next(iter(groups))
     if not remap:
         return

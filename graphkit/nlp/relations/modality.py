@@ -26,7 +26,7 @@ def negated(ctx: Context, trigger: Token) -> bool:
             if not any(c.lower_ == "longer" for c in t.children):
                 return True
         if t.lemma_ in s.negator_lemmas and t.i != trigger.i:
-            return not governed_by(trigger, {"accuse", "allege", "suspect"})
+            return not governed_by(trigger, s.lexicon.accusation_verbs)
         if any(c.lower_ == "no" and c.dep_ == "det" for c in t.children) and t.pos_ == "NOUN":
             return True
     # "denied arming", "refused to talk": a negator verb governing the trigger through a complement
@@ -36,7 +36,7 @@ def negated(ctx: Context, trigger: Token) -> bool:
             break
         t = t.head
         if t.lemma_ in s.negator_lemmas:
-            return not governed_by(trigger, {"accuse", "allege", "suspect"})
+            return not governed_by(trigger, s.lexicon.accusation_verbs)
     return False
 
 

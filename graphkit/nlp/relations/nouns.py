@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
-from graphkit.nlp.relations.context import Arg, COUNT_NOUNS, Context, RECEIVE_VERBS
+from graphkit.nlp.relations.context import Arg, Context
 from graphkit.nlp.relations.arguments import agents_of, args, logical_subjects, prep_objects
 from graphkit.nlp.relations.emit import emit
 
@@ -25,7 +25,7 @@ def mentions_under(ctx: Context, head: Token, prep: str) -> list[Arg]:
     return out if len(out) >= 2 else []
 
 
-def governing_predicate(n: Token) -> Token | None:
+def governing_predicate(ctx: Context, n: Token) -> Token | None:
     """The verb a noun hangs from: 'held talks', 'agreed to a ceasefire', 'is at war'."""
     h = n.head
     if n.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and h.pos_ in ("VERB", "AUX"):
@@ -33,10 +33,10 @@ def governing_predicate(n: Token) -> Token | None:
     if n.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
         return h.head
     if n.dep_ == "conj":
-        return governing_predicate(n.head)
-    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_ in COUNT_NOUNS:
+        return governing_predicate(ctx, n.head)
+    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_ in ctx.words.count_nouns:
         # "held several rounds of talks with X"
-        return governing_predicate(h.head)
+        return governing_predicate(ctx, h.head)
     return None
 
 
@@ -47,8 +47,8 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         classes |= {ctx.schema.theme_of(p.lemma_) for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children}
         if frame.theme not in classes:
             return
-    gov0 = governing_predicate(n)
-    if relation in ("supports", "funds") and gov0 is not None and gov0.lemma_ in RECEIVE_VERBS:
+    gov0 = governing_predicate(ctx, n)
+    if relation in ("supports", "funds") and gov0 is not None and gov0.lemma_ in ctx.words.receive_verbs:
         # "Haftar had the backing of Egypt and the UAE": the backers are in the of-phrase
         backers = [a for t in prep_objects(n, ["of", "from"]) for a in args(ctx, t)]
         backed = [a for t in logical_subjects(gov0, ctx) for a in args(ctx, t)]
@@ -72,7 +72,7 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
             elif c.dep_ == "poss":
                 subjects += args(ctx, c)
     subjects += [a for t in prep_objects(n, ["by", "from"]) for a in args(ctx, t)]
-    gov = governing_predicate(n)
+    gov = governing_predicate(ctx, n)
     instrument = n.dep_ == "pobj" and n.head.lower_ == "with" and relation == "attacked"
     if gov is not None and gov.lemma_ not in ctx.schema.light_verbs and gov.lemma_ not in ctx.schema.verbs \
             and not instrument:  # "the army responded with airstrikes on X": the means of the subject
@@ -90,6 +90,6 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         emit(ctx, subjects, relation, [], n, "pair", symmetric_pairs=True)
     # a ceasefire or deal "brokered by"/"mediated by" X: X negotiated with each party
     for c in n.children:
-        if c.dep_ == "acl" and c.lemma_ in ("broker", "mediate", "facilitate", "sponsor"):
+        if c.dep_ == "acl" and c.lemma_ in ctx.words.mediation_participles:
             mediators = [a for t in agents_of(c) for a in args(ctx, t)]
             emit(ctx, mediators, "negotiated_with", subjects, c, "mediator")

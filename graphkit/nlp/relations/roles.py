@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.nlp.relations.context import APPOINT_VERBS, Arg, COLLECTIVE_BODIES, Context, NON_STATE_LEADERS, state_arg
+from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, single_arg
 from graphkit.nlp.relations.emit import emit
 
@@ -52,9 +52,9 @@ def role_pattern(ctx: Context, r: Token) -> None:
         # "X took office as Y's president", "X stayed on as chief of Y"; "Y named X as its leader"
         v = r.head.head
         objs = [c for c in v.children if c.dep_ == "dobj"]
-        if v.lemma_ in APPOINT_VERBS and objs:
+        if v.lemma_ in ctx.words.appoint_verbs and objs:
             holders += [a for c in objs for a in args(ctx, c)]
-        elif v.lemma_ not in APPOINT_VERBS:
+        elif v.lemma_ not in ctx.words.appoint_verbs:
             holders += [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
     if r.dep_ in ("attr",) and r.head.lemma_ == "be":
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
@@ -75,7 +75,7 @@ def role_pattern(ctx: Context, r: Token) -> None:
             orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)]
         elif c.dep_ == "poss":
             found = args(ctx, c)
-            if relation == "commands" and (phrase not in ctx.schema.state_roles or mods & NON_STATE_LEADERS):
+            if relation == "commands" and (phrase not in ctx.schema.state_roles or mods & ctx.words.non_state_leaders):
                 found = [a for a in found if ctx.actors[a.actor].type != "STATE"]
             orgs += found
         elif c.dep_ in ("compound", "nmod", "amod") and c.i < r.i:
@@ -87,10 +87,10 @@ def role_pattern(ctx: Context, r: Token) -> None:
             elif c.ent_type_ in ("NORP", "GPE") or c.text[:1].isupper():
                 state = ctx.dictionary.state_for_demonym(c.text)
                 if state is not None and (relation != "commands" or (phrase in ctx.schema.state_roles
-                                                                       and not mods & NON_STATE_LEADERS)):
+                                                                       and not mods & ctx.words.non_state_leaders)):
                     orgs.append(state_arg(ctx, state, c))
-    if relation == "commands" and not orgs and mods & NON_STATE_LEADERS:
-        group = descriptor_group(ctx, r, sorted(mods & NON_STATE_LEADERS)[0])
+    if relation == "commands" and not orgs and mods & ctx.words.non_state_leaders:
+        group = descriptor_group(ctx, r, sorted(mods & ctx.words.non_state_leaders)[0])
         if group is not None:
             orgs.append(group)
     holders = [h for h in holders if not (relation in ("commands", "member_of") and ctx.actors[h.actor].type == "STATE")]
@@ -123,7 +123,7 @@ def descriptor_group(ctx: Context, r: Token, descriptor: str) -> Arg | None:
 def listed_members(ctx: Context, t: Token) -> None:
     """'The Three Brotherhood Alliance — the MNDAA, the TNLA and the AA — ...': each listed group is a member."""
     m = ctx.mention(t)
-    if m is None or t.lower_ not in COLLECTIVE_BODIES or ctx.doc[m.start:m.end].root.i != t.i:
+    if m is None or t.lower_ not in ctx.words.collective_bodies or ctx.doc[m.start:m.end].root.i != t.i:
         return
     members: list[Arg] = []
     for c in t.children:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
-from graphkit.nlp.relations.context import Context, REL_PRONOUNS
+from graphkit.nlp.relations.context import Context
 from graphkit.nlp.relations.arguments import args, is_passive, logical_subjects, objects_of, prep_objects
 from graphkit.nlp.relations.emit import emit
 
@@ -16,7 +16,7 @@ def theme_classes(ctx: Context, v: Token) -> set[str]:
     themes += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
     if v.dep_ == "acl" and is_passive(v):
         themes.append(v.head)
-    if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in REL_PRONOUNS for c in v.children):
+    if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ctx.words.relative_pronouns for c in v.children):
         themes.append(v.head)  # "an agreement that Cairo signed with Mogadishu"
     for t in list(themes):
         themes.extend(t.conjuncts)
