@@ -1,7 +1,8 @@
 """The relation schema, trigger lexicons and actor vocabulary, read from data files at start-up.
 
-The code holds no trigger words: everything an analyst may want to tune lives in
-``data/relations.json`` and ``data/actor_terms.json``.
+The code holds no word lists: everything an analyst may want to tune lives in ``data/relations.json``,
+``data/actor_terms.json`` and ``data/lexicon.json``, read from the package (``importlib.resources``) or, file
+by file, from the directory named by ``GRAPHKIT_DATA``.
 
 >>> s = load_schema()
 >>> s.relations["rival_of"].symmetric
@@ -11,13 +12,15 @@ True
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-DATA_DIR = Path(os.environ.get("GRAPHKIT_DATA") or Path(__file__).resolve().parent / "data")
+from graphkit.model.lexicon import Lexicon, data_path, load_lexicon, read_json
+
+DATA_DIR = Path(os.environ.get("GRAPHKIT_DATA") or str(files("graphkit.model") / "data"))
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ class Schema:
     group_pronouns: frozenset[str]
     name_particles: frozenset[str]
     not_actors: frozenset[str]
+    state_organs: dict[str, str]
+    state_military_words: frozenset[str]
+    lexicon: Lexicon
     max_role_words: int = field(default=3)
 
     @property
@@ -86,6 +92,12 @@ class Schema:
             if lemma in words:
                 return theme
         return None
+
+    @property
+    def title_abbreviations(self) -> tuple[str, ...]:
+        """The abbreviated title words as written ('Brig.', 'Maj.Gen.'), kept whole by the tokenizer."""
+        words = {w for t in self.titles for w in t.split() if w.endswith(".")}
+        return tuple(sorted(".".join(p.capitalize() for p in w.split(".")) for w in words))
 
 
 def _frames(raw: dict) -> dict[str, Frame]:
@@ -118,10 +130,12 @@ def _roles(raw: dict) -> dict[str, tuple[str, bool]]:
 
 @lru_cache(maxsize=4)
 def load_schema(data_dir: str | None = None) -> Schema:
-    """Read the schema from ``data_dir`` (default: the project's data/ folder)."""
-    base = Path(data_dir) if data_dir else DATA_DIR
-    rel = json.loads((base / "relations.json").read_text(encoding="utf-8"))
-    terms = json.loads((base / "actor_terms.json").read_text(encoding="utf-8"))
+    """Read the schema from ``data_dir`` (default: the package data, or ``GRAPHKIT_DATA`` file by file)."""
+    def source(name: str):
+        return Path(data_dir) / name if data_dir else data_path(name)
+
+    rel = read_json(source("relations.json"))
+    terms = read_json(source("actor_terms.json"))
     relations = {
         name: RelationType(name, bool(spec["core"]), bool(spec["symmetric"]), spec["label"])
         for name, spec in rel["relations"].items()
@@ -161,5 +175,8 @@ def load_schema(data_dir: str | None = None) -> Schema:
         group_pronouns=f(terms["pronouns"]["group"]),
         name_particles=f(terms["name_particles"]),
         not_actors=f(terms["not_actors"]),
+        state_organs={k.lower(): v for k, v in terms.get("state_organs", {}).items() if not k.startswith("_")},
+        state_military_words=f(w.lower() for w in terms.get("state_military_words", ())),
+        lexicon=load_lexicon(source("lexicon.json")),
         max_role_words=max(len(r.split()) for r in roles),
     )

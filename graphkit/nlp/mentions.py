@@ -4,21 +4,20 @@ A mention is a token span that may name an actor; resolution into actors happens
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from graphkit.model.dictionary import ActorDictionary, Entry
 from graphkit.model.names import fold
-from graphkit.model.schema import DATA_DIR, Schema
+from graphkit.model.schema import Schema
+from graphkit.nlp.dateline import dateline_places
+from graphkit.nlp.organs import organ_actor, organ_terms
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$|^(?:[A-Z]\.){2,4}$")
-_NOT_ACTOR_ACRONYMS = {"AP", "AFP", "TV", "GMT", "AM", "PM", "OK", "ID", "UPDATE", "EDT", "EST", "ET"}
 _SOURCE_PRIORITY = {"dictionary": 3, "collective": 2, "ner": 1, "chunk": 0}
 
 
@@ -40,50 +39,10 @@ class Mention:
         return doc[self.start:self.end]
 
 
-@lru_cache(maxsize=1)
-def organ_terms() -> tuple[dict[str, str], frozenset[str]]:
-    """The state organs of data/actor_terms.json (noun -> class) and the words of a state army's name."""
-    terms = json.loads((DATA_DIR / "actor_terms.json").read_text(encoding="utf-8"))
-    organs = {k.lower(): v for k, v in terms.get("state_organs", {}).items() if not k.startswith("_")}
-    return organs, frozenset(w.lower() for w in terms.get("state_military_words", ()))
-
-
-_INDEFINITE = {"a", "an", "any", "another", "every", "each", "no", "some", "one"}
-
-
-def demonym_adjective(state: Entry) -> str:
-    """The attributive form of a state: 'Sudanese', 'Iraqi'; its name when the dictionary has none."""
-    dems = set(state.demonyms)
-    for d in state.demonyms:
-        if not (d.endswith("s") and d[:-1] in dems):
-            return d
-    return state.name
-
-
-def organ_actor(dictionary: ActorDictionary, state: Entry, noun: str, organ: str,
-                as_written: str = "") -> tuple[Entry | None, str]:
-    """The actor a state's organ names: the state for a government, else the dictionary entry of
-    '<demonym> <noun>' ('Sudanese army' -> Sudanese Armed Forces), trying the synonyms of its class, else a
-    name: '<demonym> <noun>', or the state's name as the text writes it ("Guinea-Bissau's armed forces")."""
-    if organ == "government":
-        return state, state.name
-    adj = demonym_adjective(state)
-    if as_written and fold(as_written) == fold(state.name):
-        adj, as_written = as_written, adj
-    else:
-        as_written = state.name
-    organs, _ = organ_terms()
-    nouns = [noun] + [n for n, c in organs.items() if c == organ and n != noun]
-    for n in nouns:
-        for owner in dict.fromkeys((adj, as_written)):
-            hit = dictionary.lookup(f"{owner} {n}")
-            if hit is not None and hit.type != "STATE":
-                return hit, hit.name
-    return None, f"{adj} {noun}"
 
 
 def _is_title_token(tok: Token, schema: Schema) -> bool:
-    return fold(tok.text) in {fold(t) for t in schema.titles if " " not in t} or tok.text.lower().rstrip(".") in ("brig", "gen", "lt", "col", "maj")
+    return fold(tok.text) in {fold(t) for t in schema.titles if " " not in t}
 
 
 def _trim(doc: Doc, start: int, end: int, schema: Schema, person: bool) -> tuple[int, int]:
@@ -129,11 +88,7 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands: list[Mention] = []
-        # a dateline ("BAGHDAD (Reuters) -") names a place, not an actor
-        datelines = {t.i for t in doc if t.is_upper and len(t) > 3 and t.pos_ == "PROPN"
-                     and (t.i == 0 or "\n" in doc[t.i - 1].text or t.is_sent_start)
-                     and t.i + 1 < len(doc) and doc[t.i + 1].text in (",", "(", "-", "--", "—", "–")
-                     and not (t.i + 2 < len(doc) and doc[t.i + 2].text[:1].islower())}
+        datelines = dateline_places(doc)  # a place, not an actor
         cands += self._dictionary(doc)
         cands += self._ner(doc)
         cands += self._acronyms(doc)
@@ -203,7 +158,7 @@ class MentionFinder:
     def _acronyms(self, doc: Doc) -> list[Mention]:
         out = []
         for tok in doc:
-            if _ACRONYM.match(tok.text) and tok.text not in _NOT_ACTOR_ACRONYMS and tok.pos_ in ("PROPN", "NOUN", "X"):
+            if _ACRONYM.match(tok.text) and tok.text not in self.schema.lexicon.not_actor_acronyms and tok.pos_ in ("PROPN", "NOUN", "X"):
                 if tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")":
                     out.append(Mention(tok.i, tok.i + 1, "ORGANIZATION", "chunk"))
                 elif len(tok.text) >= 3 and not _title_case(tok):
@@ -221,7 +176,7 @@ class MentionFinder:
                 j = i + 1 if ordinal else i
                 while j < n and (
                     (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"))
-                    or (doc[j].lower_ in ("of", "for", "al", "-", "de", "del", "y", "e", "et", "la") and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN")
+                    or (doc[j].lower_ in self.schema.lexicon.name_connectors and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN")
                 ):
                     j += 1
                 if j > i and any(doc[k].lower_ in self.schema.org_keywords for k in range(i, j)):
@@ -284,7 +239,7 @@ class MentionFinder:
         """A state organ with no demonym before it: 'Sudan's army', 'the government of Sudan', 'the Saudi-led
         coalition', or a bare 'the army' whose owner resolve_mentions looks for (and drops when none is found)."""
         det = [c for c in tok.children if c.dep_ == "det"]
-        if det and det[0].lower_ in _INDEFINITE:
+        if det and det[0].lower_ in self.schema.lexicon.indefinite_determiners:
             return []  # "an alliance of ethnic armies" names no one
         for c in tok.children:
             if c.i < tok.i and (c.lower_.endswith("-led") and len(c.text) > 4 or
@@ -326,7 +281,7 @@ class MentionFinder:
         for k in range(start, end):
             hit = self.dictionary.state_for_demonym(doc[k].text)
             rest = {t.lower_ for t in doc[k + 1:end]}
-            if hit and (k == end - 1 or rest <= {"government", "state", "federal", "military", "army", "security"}):
+            if hit and (k == end - 1 or rest <= self.schema.lexicon.state_modifiers):
                 return hit
         span = doc[start:end].text
         entry = self.dictionary.lookup(span)
@@ -359,26 +314,3 @@ def _select(cands: list[Mention]) -> list[Mention]:
     return chosen
 
 
-_DATELINE_DASH = re.compile(r"\s(?:-|--|—|–)\s")
-_DATELINE_AGENCY = re.compile(r"\([^)]*\)")
-
-
-def dateline_state(doc: Doc, dictionary: ActorDictionary) -> Entry | None:
-    """The state of a wire dateline ("BAGHDAD, July 2008 -", "CORCHA CAMP, Sudan (Reuters) -"), if the story has one."""
-    text = doc.text[:1200]
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:3]
-    for line in lines:
-        m = _DATELINE_DASH.search(line[:100])
-        if not m:
-            continue
-        head = _DATELINE_AGENCY.sub(" ", line[:m.start()])
-        parts = [p.strip() for p in head.split(",") if p.strip()]
-        if not parts or not parts[0].replace(" ", "").replace("-", "").replace(".", "").isupper():
-            continue  # the place comes first, in capitals; "AP -" or a headline is no dateline
-        places = [p for p in parts if not re.search(r"\d", p)]
-        for place in [*reversed(places[1:]), *places[:1], *places[:1][0].split()[-1:]] if places else []:
-            entry = dictionary.lookup(place)
-            if entry is not None and entry.type == "STATE":
-                return entry
-        return None
-    return None

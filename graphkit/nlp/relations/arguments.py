@@ -1,0 +1,246 @@
+"""The actors a token stands for: mentions, pronouns, proxy nouns, conjuncts, antecedents; and the
+subjects and objects of a predicate."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from graphkit.model.schema import Frame
+from graphkit.nlp.mentions import Mention
+from graphkit.nlp.relations.context import Arg, Context, state_arg
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def bare_definite(tok: Token) -> bool:
+    """'the group' alone: no name, modifier, possessor or of-phrase that says which group."""
+    kids = list(tok.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and \
+        not any(c.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "appos", "acl", "relcl", "prep") for c in kids)
+
+
+def antecedent(ctx: Context, tok: Token, person: bool, kinds: tuple[str, ...] = ()) -> Mention | None:
+    """The nearest actor mention before a pronoun, of a compatible kind, within two sentences."""
+    sent_start = tok.sent.start
+    prev_sents = [s for s in ctx.doc.sents if s.end <= sent_start][-1:]
+    floor = prev_sents[0].start if prev_sents else sent_start
+    best = best_subject = None
+    for m in ctx.mentions:
+        if m.start >= tok.i or m.start < floor or m.bare:
+            continue
+        if person and m.type != "PERSON":
+            continue
+        if not person and m.type == "PERSON":
+            continue
+        if kinds and (m.type not in kinds or ctx.actors[m.actor].name.lower() in ctx.words.anaphoric_nouns):
+            continue
+        if kinds and ctx.doc[m.start:m.end].root.dep_ in ("compound", "amod"):
+            continue  # "UN experts say ... the group": a name modifying another noun is not what "the group" means
+        best = m
+        # a subject is the more salient antecedent: "The EMC, the largest FARC network, ... Its commander"
+        if ctx.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
+            best_subject = m
+    return best_subject or best
+
+
+def relative_head(tok: Token) -> Token | None:
+    """For a relative pronoun, the noun its clause modifies."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl"):
+            return t.head
+        t = t.head
+    return None
+
+
+def args(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
+    """The actors a token stands for, with its coordinated siblings."""
+    out: list[Arg] = []
+    for t in conjuncts(tok):
+        out.extend(single_arg(ctx, t, depth))
+    seen, uniq = set(), []
+    for a in out:
+        if a.actor not in seen:
+            seen.add(a.actor)
+            uniq.append(a)
+    return uniq
+
+
+def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
+    if depth > 4:
+        return []
+    m = ctx.mention(tok)
+    if m is not None:
+        return [ctx.arg_of(m)]
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        if low in ctx.words.relative_pronouns:
+            head = relative_head(tok)
+            return single_arg(ctx, head, depth + 1) if head is not None else []
+        if low in ctx.schema.person_pronouns or low in ctx.schema.group_pronouns:
+            ante = antecedent(ctx, tok, low in ctx.schema.person_pronouns)
+            return [ctx.arg_of(ante, indirect=True)] if ante else []
+        return []
+    if (low in ctx.words.quantity_words or tok.pos_ == "NUM") and tok.pos_ in ("NOUN", "NUM", "PRON", "ADJ", "DET"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return [a for p in c.children if p.dep_ == "pobj" for a in single_arg(ctx, p, depth + 1)]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if low in ctx.words.anaphoric_nouns and bare_definite(tok):
+        # "the group", "the organization": the organisation named last, as a pronoun would be
+        ante = antecedent(ctx, tok, False, kinds=("ORGANIZATION", "GROUP"))
+        return [ctx.arg_of(ante, indirect=True)] if ante else []
+    if low in ctx.words.voices:
+        # "Haftar's spokesman ... declared": the spokesman speaks for his principal
+        holder = holder_of(ctx, tok, depth)
+        if holder is not None:
+            return [holder]
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    for c in appos:
+        got = args(ctx, c, depth + 1)
+        if got:
+            return got
+    if tok.dep_ == "appos" and ctx.mention(tok.head) is not None:
+        return [ctx.arg_of(ctx.mention(tok.head))]
+    if low in ctx.words.org_parts:
+        poss = [c for c in tok.children if c.dep_ == "poss" and ctx.mention(c) is not None]
+        if poss:
+            # "the Islamic State's Somali branch" names a group of its own
+            start = ctx.mention(poss[0]).start
+            return [ctx.new_group(ctx.doc[start:tok.i + 1].text, start, tok.i + 1)]
+    # "rival armed groups, chiefly the EMC and the Clan del Golfo"
+    if low not in ctx.words.thing_proxies and low not in ctx.words.force_proxies and ctx.schema.role(low) is not None and depth < 3:
+        # "brokered by China's special envoy": the envoy's state acts
+        holder = holder_of(ctx, tok, depth)
+        return [Arg(holder.actor, holder.start, holder.end, True)] if holder is not None else []
+    if low in ctx.words.thing_proxies or low in ctx.words.force_proxies:
+        holder = holder_of(ctx, tok, depth)
+        if holder is None:
+            return []
+        hm = ctx.mentions[ctx.tok2m[holder.start]] if ctx.tok2m[holder.start] >= 0 else None
+        if low in ctx.words.force_proxies and hm is not None and hm.type == "PERSON":
+            # named the way writers do: "Sadr's men", "Haftar's forces"
+            name = f"{ctx.short_name(ctx.actors[holder.actor].name)}'s {low}"
+            return [ctx.new_group(name, holder.start, tok.i + 1)]
+        return [Arg(holder.actor, holder.start, holder.end, True)]
+    return []
+
+
+def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
+    """The actor owning a proxy noun: 'X's forces', 'X positions', 'members of X', 'his militia'."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < tok.i:
+            m = ctx.mention(c)
+            if m is not None:
+                return ctx.arg_of(m)
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                got = single_arg(ctx, c, depth + 1)
+                if got:
+                    return got[0]
+    for c in tok.children:
+        # "an Israeli airstrike", "Turkish drones": a demonym adjective names the state that owns them
+        if c.dep_ == "amod" and c.i < tok.i and tok.lower_ in ctx.words.force_proxies and ctx.mention(c) is None:
+            state = ctx.dictionary.state_for_demonym(c.text)
+            if state is not None and state.type == "STATE":
+                return state_arg(ctx, state, c)
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and tok.lower_ in ctx.words.force_proxies)):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    got = single_arg(ctx, p, depth + 1)
+                    if got:
+                        return got[0]
+    return None
+
+
+def is_passive(v: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        return True
+    # a participle modifying a noun: "the MNDAA, led by Peng", "a ceasefire brokered by China"
+    if v.dep_ != "acl" or any(c.dep_ == "dobj" for c in v.children):
+        return False
+    return v.tag_ == "VBN" or any(c.dep_ == "agent" for c in v.children)
+
+
+def agents_of(v: Token) -> list[Token]:
+    out = []
+    for c in v.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def logical_subjects(v: Token, ctx: Context, depth: int = 0) -> list[Token]:
+    """Tokens acting as the subject of predicate ``v`` (the agent when passive), inherited if unstated."""
+    if depth > 6:
+        return []
+    if is_passive(v):
+        return agents_of(v)
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if subj:
+        return subj
+    h = v.head
+    if h.i == v.i:
+        return []
+    if v.dep_ == "xcomp":
+        objs = [c for c in h.children if c.dep_ in ("dobj", "iobj")]
+        if h.lemma_ in ctx.schema.object_control_verbs and objs:
+            return objs
+        if is_passive(h):
+            return [c for c in h.children if c.dep_ == "nsubjpass"]
+        return logical_subjects(h, ctx, depth + 1)
+    if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
+        if is_passive(h) and h.dep_ != "acl":
+            # "Peng was summoned to Kunming and met Deng there": the one summoned met him
+            return [c for c in h.children if c.dep_ == "nsubjpass"]
+        return logical_subjects(h, ctx, depth + 1)
+    if v.dep_ in ("advcl", "pcomp") or (v.dep_ == "pobj"):
+        gov = h.head if h.dep_ == "prep" else h
+        if gov.pos_ in ("VERB", "AUX"):
+            if is_passive(gov) and not agents_of(gov):
+                # "Iran, which has been accused of arming X": the accused is the subject
+                return [c for c in gov.children if c.dep_ == "nsubjpass"]
+            return logical_subjects(gov, ctx, depth + 1)
+    if v.dep_ in ("relcl", "acl"):
+        return [h]
+    return []
+
+
+def prep_objects(tok: Token, names: Iterable[str]) -> list[Token]:
+    names = set(names)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in names:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+            # "between X and Y" where Y attached to the preposition
+        if c.dep_ == "dative" and "dative" in names and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+    return out
+
+
+def objects_of(v: Token, frame: Frame) -> list[Token]:
+    out = []
+    passive = is_passive(v)
+    for slot in frame.obj:
+        if slot == "dobj":
+            if passive:
+                out += [c for c in v.children if c.dep_ == "nsubjpass"]
+            else:
+                out += [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ != "PRON" or (c.dep_ == "dobj")]
+                if v.dep_ in ("relcl", "acl") and not passive and not any(c.dep_ == "dobj" for c in v.children):
+                    pass
+        elif slot == "dative":
+            out += [c for c in v.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+            out += prep_objects(v, ["to"]) if "to" not in frame.obj else []
+        else:
+            out += prep_objects(v, [slot])
+            for d in v.children:
+                if d.dep_ == "dobj":
+                    out += prep_objects(d, [slot])
+    if passive and v.dep_ == "acl" and "dobj" in frame.obj:
+        out.append(v.head)
+    return out

@@ -1,0 +1,36 @@
+"""Turning (subjects, relation, objects) at a trigger into assertions with confidence, hedging and reporter."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graphkit.nlp.relations.context import Arg, Assertion, Context
+from graphkit.nlp.relations.modality import is_hedged, negated, reporter_of
+
+
+def emit(ctx: Context, subjects: list[Arg], relation: str, objects: list[Arg], trigger: Token | Span,
+          pattern: str, anchor: Token | None = None, symmetric_pairs: bool = False) -> None:
+    anchor = anchor if anchor is not None else (trigger if isinstance(trigger, Token) else trigger.root)
+    if negated(ctx, anchor):
+        return
+    hedged = is_hedged(ctx, anchor)
+    reporter = reporter_of(ctx, anchor)
+    span = (trigger.i, trigger.i + 1) if isinstance(trigger, Token) else (trigger.start, trigger.end)
+    sent = anchor.sent
+    base = ctx.words.base_confidence.get(pattern, 0.6)
+    pairs = [(s, o) for s in subjects for o in objects]
+    if symmetric_pairs:
+        pairs += [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
+    text = ctx.doc.text
+    for s, o in pairs:
+        if s.actor == o.actor:
+            continue
+        lo = min(s.start, o.start, span[0])
+        hi = max(s.end, o.end, span[1])
+        if "\n\n" in text[ctx.doc[lo].idx:ctx.doc[hi - 1].idx]:
+            continue  # a headline and the story's first line are two statements
+        if relation == "attacked" and ctx.actors[o.actor].type == "STATE" and ctx.actors[o.actor].entry is None \
+                and not ctx.dictionary.lookup(ctx.actors[o.actor].name):
+            continue  # a town that is struck is a place, not an actor
+        conf = base - (0.15 if s.indirect or o.indirect else 0.0)
+        conf *= 0.85 if hedged else 1.0
+        ctx.out.append(Assertion(s, relation, o, span, pattern, hedged, reporter, round(conf, 3), (sent.start, sent.end)))

@@ -1,0 +1,134 @@
+"""The ``role`` pattern: a role noun in apposition, before a name or as a predicate; listed members."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphkit.nlp.relations.context import Arg, Context, state_arg
+from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, single_arg
+from graphkit.nlp.relations.emit import emit
+
+
+def role_phrase(ctx: Context, r: Token) -> tuple[str, tuple[str, bool], Token] | None:
+    """The longest role phrase ending at ``r`` ('chief negotiator', 'prime minister', 'arms supplier')."""
+    words = [r.lower_]
+    best = None
+    if ctx.schema.role(r.lower_) or ctx.schema.role(r.lemma_.lower()):
+        best = (r.lower_, ctx.schema.role(r.lower_) or ctx.schema.role(r.lemma_.lower()), r)
+    k = r.i - 1
+    while k >= 0 and len(words) < ctx.schema.max_role_words and ctx.doc[k].head.i in (r.i, k + 1) and ctx.tok2m[k] < 0:
+        words.insert(0, ctx.doc[k].lower_)
+        phrase = " ".join(words)
+        hit = ctx.schema.role(phrase)
+        if hit:
+            best = (phrase, hit, r)
+        k -= 1
+    return best
+
+
+def role_pattern(ctx: Context, r: Token) -> None:
+    found = role_phrase(ctx, r)
+    if not found:
+        return
+    phrase, (relation, inverted), _ = found
+    if ctx.tok2m[r.i] >= 0:
+        return
+    mods = {c.lower_ for c in r.children if c.dep_ in ("amod", "compound", "advmod")}
+    if relation == "commands" and (mods & ctx.schema.member_role_modifiers or phrase.split()[0] in ctx.schema.member_role_modifiers):
+        relation = "member_of"
+    holders: list[Arg] = []
+    if r.dep_ == "appos":
+        holders += single_arg(ctx, r.head, 0)
+    for c in r.children:
+        if c.dep_ == "appos":
+            holders += args(ctx, c)
+    if r.dep_ == "compound":
+        h = r.head
+        while ctx.mention(h) is None and h.dep_ == "compound" and h.head.i != h.i:
+            h = h.head
+        m = ctx.mention(h)
+        if m is not None and not (m.start <= r.i < m.end):
+            holders.append(ctx.arg_of(m))
+    if r.dep_ == "pobj" and r.head.lower_ == "as" and r.head.head.pos_ in ("VERB", "AUX") and r.head.dep_ == "prep":
+        # "X took office as Y's president", "X stayed on as chief of Y"; "Y named X as its leader"
+        v = r.head.head
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if v.lemma_ in ctx.words.appoint_verbs and objs:
+            holders += [a for c in objs for a in args(ctx, c)]
+        elif v.lemma_ not in ctx.words.appoint_verbs:
+            holders += [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
+    if r.dep_ in ("attr",) and r.head.lemma_ == "be":
+        holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
+    if r.dep_ == "nsubj" and r.head.lemma_ == "be":
+        holders += [a for c in r.head.children if c.dep_ == "attr" for a in args(ctx, c)]
+    small_clause = [c for c in r.children if c.dep_ == "nsubj"]
+    if small_clause and r.dep_ in ("ccomp", "oprd", "xcomp") and relation == "rival_of":
+        # "X declared Turkey an enemy"
+        declarers = [a for t in logical_subjects(r.head, ctx) for a in args(ctx, t)]
+        enemies = [a for c in small_clause for a in args(ctx, c)]
+        emit(ctx, declarers, relation, enemies, r, "role")
+        return
+    if not holders:
+        return
+    orgs: list[Arg] = []
+    for c in r.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "to" if relation == "supplies_weapons_to" else "of"):
+            orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)]
+        elif c.dep_ == "poss":
+            found = args(ctx, c)
+            if relation == "commands" and (phrase not in ctx.schema.state_roles or mods & ctx.words.non_state_leaders):
+                found = [a for a in found if ctx.actors[a.actor].type != "STATE"]
+            orgs += found
+        elif c.dep_ in ("compound", "nmod", "amod") and c.i < r.i:
+            m = ctx.mention(c)
+            if m is not None and m.type != "PERSON":
+                if m.type == "STATE" and c.dep_ == "amod" and relation == "commands" and phrase not in ctx.schema.state_roles:
+                    continue
+                orgs.append(ctx.arg_of(m))
+            elif c.ent_type_ in ("NORP", "GPE") or c.text[:1].isupper():
+                state = ctx.dictionary.state_for_demonym(c.text)
+                if state is not None and (relation != "commands" or (phrase in ctx.schema.state_roles
+                                                                       and not mods & ctx.words.non_state_leaders)):
+                    orgs.append(state_arg(ctx, state, c))
+    if relation == "commands" and not orgs and mods & ctx.words.non_state_leaders:
+        group = descriptor_group(ctx, r, sorted(mods & ctx.words.non_state_leaders)[0])
+        if group is not None:
+            orgs.append(group)
+    holders = [h for h in holders if not (relation in ("commands", "member_of") and ctx.actors[h.actor].type == "STATE")]
+    if relation == "member_of":
+        orgs = [o for o in orgs if ctx.actors[o.actor].type != "PERSON"]
+    if inverted:
+        emit(ctx, orgs, relation, holders, r, "role")
+    else:
+        emit(ctx, holders, relation, orgs, r, "role")
+
+
+def descriptor_group(ctx: Context, r: Token, descriptor: str) -> Arg | None:
+    """'Kashmir separatist leader X', 'Iraq's insurgent leader X': X leads a named collective."""
+    for c in r.children:
+        if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < r.i and c.lower_ != descriptor:
+            m = ctx.mention(c)
+            place = None
+            if m is not None and ctx.actors[m.actor].type == "STATE":
+                entry = ctx.dictionary.lookup(ctx.actors[m.actor].name)
+                adjectives = [d for d in (entry.demonyms if entry else ()) if not d.endswith("s")]
+                place = adjectives[0] if adjectives else ctx.doc[m.start:m.end].text
+            elif c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "LOC") or (c.text[:1].isupper() and c.is_alpha):
+                place = c.text
+            if place:
+                name = f"{place} {descriptor}s"
+                return ctx.new_group(name, c.i, r.i)
+    return None
+
+
+def listed_members(ctx: Context, t: Token) -> None:
+    """'The Three Brotherhood Alliance — the MNDAA, the TNLA and the AA — ...': each listed group is a member."""
+    m = ctx.mention(t)
+    if m is None or t.lower_ not in ctx.words.collective_bodies or ctx.doc[m.start:m.end].root.i != t.i:
+        return
+    members: list[Arg] = []
+    for c in t.children:
+        if c.dep_ == "appos":
+            for x in conjuncts(c):
+                members += [a for a in single_arg(ctx, x, 0) if a.actor != m.actor]
+    if len({a.actor for a in members}) >= 2:
+        emit(ctx, members, "member_of", [ctx.arg_of(m)], t, "role")
