@@ -25,10 +25,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-## extraction scores on the shared dev sets
+## extraction scores on the shared dev sets (one graphkit process per set), then why gold triples are missed
 score: $(STAMP)
-	$(BIN)/python $(EVAL)/score.py $(EVAL)/dev --cmd '$(BIN)/graphkit extract {text} --format jsonl'
-	$(BIN)/python $(EVAL)/score.py $(EVAL)/dev-agnews --cmd '$(BIN)/graphkit extract {text} --format jsonl'
+	@for set in dev dev-agnews; do \
+	    echo "== $$set"; \
+	    $(BIN)/python $(EVAL)/score.py $(EVAL)/$$set --batch-cmd '$(BIN)/graphkit extract {texts} --format jsonl' || exit 1; \
+	    $(BIN)/python bench/miss_report.py $(EVAL)/$$set --score $(EVAL)/score.py --top 25 || exit 1; \
+	done
 
 ## every speed and memory figure beside its baseline, same run: bench/results/bench.md and bench.json
 ## (starts the development Neo4j; about an hour on 2 cores at the full sizes, see bench/run.py --help)
