@@ -61,7 +61,7 @@ def load_scorer(path: str | Path) -> ModuleType:
 
 def article_text(gold: dict, scorer: ModuleType) -> str:
     """The text graphkit sees for a gold article: the scorer's text file, read as the CLI reads it."""
-    from graphkit.read.documents import Article, read_articles
+    from graphkit.read import Article, read_articles
 
     for item in read_articles([str(scorer.text_path(gold))]):
         if isinstance(item, Article):
