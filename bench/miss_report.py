@@ -122,10 +122,10 @@ class ArticleView:
         amap = scorer.alias_map(gold)
         self.canon = lambda name: amap.get(scorer.norm(name), "?" + scorer.norm(name))
         self.gold, self.doc, self.scorer = gold, doc, scorer
-        actors = doc._.graphkit_actors or []
+        names = {a["id"]: a["name"] for a in doc._.graphkit_actors or []}
         self.mentions = []  # (start_char, end_char, text, resolved name, gold actor)
         for span in doc.spans.get(SPAN_KEY, []):
-            name = actors[int(span.kb_id_.split("|")[0])]["name"]
+            name = names.get(span.kb_id_, span.text)  # the span's kb_id is its actor's id
             self.mentions.append((span.start_char, span.end_char, span.text, name, self.canon(name)))
         self.predicted = set()
         for t in doc._.graphkit_relations or []:
