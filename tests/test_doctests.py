@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["graphkit.ask.query", "graphkit.ask.analysis", "graphkit.views.export", "graphkit.views.render", "graphkit.cli.graph",
+MODULES = ["graphkit.ask.query", "graphkit.ask.analysis", "graphkit.views.export", "graphkit.views.render", "graphkit.cli.cypher",
            "graphkit.model.names", "graphkit.records", "graphkit.store", "graphkit.store.sqlite", "graphkit.store.statements"]
 
 
