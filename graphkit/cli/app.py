@@ -12,8 +12,16 @@ app = typer.Typer(
 )
 
 
-@app.callback()
-def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True)) -> None:
-    if version:
-        typer.echo(__version__)
+def print_version(value: bool) -> None:
+    """``--version``: print ``graphkit VERSION`` and exit 0."""
+    # An eager option's callback runs while the arguments are parsed, before click asks for a command;
+    # checking the flag in the group callback instead would never run ("Missing command.").
+    if value:
+        typer.echo(f"graphkit {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+                                      callback=print_version)) -> None:
+    pass
