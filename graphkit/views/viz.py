@@ -30,7 +30,9 @@ import json
 import math
 import os
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Hashable
+from typing import TYPE_CHECKING, Any, Hashable, Iterable
+
+from graphkit.model.schema import load_schema
 
 if TYPE_CHECKING:
     import networkx
@@ -45,17 +47,25 @@ TYPE_COLOURS: dict[str, str] = {
 }
 TYPE_LABELS: dict[str, str] = {"PERSON": "person", "ORGANIZATION": "organization", "STATE": "state",
                                "GROUP": "group", "UNKNOWN": "unknown type"}
-RELATION_COLOURS: dict[str, str] = {
-    "commands": "#1f77b4",
-    "supplies_weapons_to": "#d62728",
-    "negotiated_with": "#2ca02c",
-    "rival_of": "#9467bd",
-    "member_of": "#7f7f7f",
-    "supports": "#17becf",
-    "funds": "#bcbd22",
-    "attacked": "#ff7f0e",
-}
 OTHER_RELATION_COLOUR = "#444444"
+# Relations take these colours in the order the schema lists them (the first eight: the eight relations
+# of today's schema); relations past the palette, or unknown to the schema, are OTHER_RELATION_COLOUR.
+RELATION_PALETTE: tuple[str, ...] = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#7f7f7f", "#17becf",
+                                     "#bcbd22", "#ff7f0e", "#8c564b", "#e377c2")
+
+
+def relation_colours(relations: Iterable[str]) -> dict[str, str]:
+    """A colour for each relation, from :data:`RELATION_PALETTE` in the order given.
+
+    >>> relation_colours(["commands", "funds"])
+    {'commands': '#1f77b4', 'funds': '#d62728'}
+    """
+    names = list(relations)
+    return {name: RELATION_PALETTE[i] if i < len(RELATION_PALETTE) else OTHER_RELATION_COLOUR
+            for i, name in enumerate(names)}
+
+
+RELATION_COLOURS: dict[str, str] = relation_colours(load_schema().relations)
 LABEL_LIMIT = 60  # above this many actors only the best connected ones are labelled
 SEED = 7
 
@@ -345,20 +355,14 @@ def _type_key(value: Any) -> str:
 
 def _relation_meta(names: set[str]) -> list[dict]:
     """The relations present, in palette order, with colour, label and symmetry (from the schema)."""
-    try:
-        from graphkit.model.schema import load_schema
-
-        schema = load_schema().relations
-    except Exception:  # noqa: BLE001 - a picture needs no schema; fall back to the two symmetric relations
-        schema = {}
-    symmetric_default = {"negotiated_with", "rival_of"}
+    schema = load_schema().relations
     ordered = [r for r in RELATION_COLOURS if r in names] + sorted(names - set(RELATION_COLOURS))
     out = []
     for name in ordered:
         rel = schema.get(name)
         out.append({"name": name, "colour": RELATION_COLOURS.get(name, OTHER_RELATION_COLOUR),
                     "label": rel.label if rel else name.replace("_", " "),
-                    "symmetric": rel.symmetric if rel else name in symmetric_default})
+                    "symmetric": rel.symmetric if rel else False})
     return out
 
 
