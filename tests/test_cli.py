@@ -151,3 +151,11 @@ def test_two_worker_processes_give_the_same_triples(runner):
     assert two.exit_code == 0, two.stderr
     key = lambda r: (r["article"], r["subject"], r["relation"], r["object"], r["evidence"]["trigger_start"])  # noqa: E731
     assert sorted(map(key, jsonl(one))) == sorted(map(key, jsonl(two)))
+
+
+def test_version_prints_name_and_version(runner):
+    from graphkit import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"graphkit {__version__}"

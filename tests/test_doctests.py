@@ -6,8 +6,10 @@ import importlib
 
 import pytest
 
-MODULES = ["graphkit.ask.query", "graphkit.ask.analysis", "graphkit.views.export", "graphkit.views.render", "graphkit.cli.graph",
-           "graphkit.model.names", "graphkit.records", "graphkit.store", "graphkit.store.sqlite", "graphkit.store.statements"]
+MODULES = ["graphkit.ask.query", "graphkit.ask.analysis", "graphkit.views.export", "graphkit.views.render",
+           "graphkit.views.viz", "graphkit.views.layout", "graphkit.views.style", "graphkit.views.page",
+           "graphkit.views.image", "graphkit.cli.cypher", "graphkit.model.names", "graphkit.records", "graphkit.store",
+           "graphkit.store.sqlite", "graphkit.store.statements"]
 
 
 @pytest.mark.parametrize("name", MODULES)

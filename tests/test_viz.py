@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graphkit.views import viz
+from graphkit.views import layout, viz
 from graphkit.views.viz import write_html, write_image
 
 HOSTILE_NAME = "<script>alert(1)</script>"
@@ -357,9 +357,9 @@ def label_boxes(g, pos, scale):
     """The box of each labelled actor's circle and label below it (label width as the layout estimates)."""
     out = {}
     for v, (x, y) in pos.items():
-        r = viz._radius(g.degree(v))
-        w = max(2 * r, viz._text_width(viz._name(g, v)) * scale)
-        out[v] = (x - w / 2, y - r - viz.LABEL_HEIGHT * scale, x + w / 2, y + r)
+        r = layout.radius(g.degree(v))
+        w = max(2 * r, layout.text_width(layout.node_name(g, v)) * scale)
+        out[v] = (x - w / 2, y - r - layout.LABEL_HEIGHT * scale, x + w / 2, y + r)
     return out
 
 
@@ -371,7 +371,7 @@ def test_labels_have_room_inside_components(graph):
         g = sample_graph()
     else:
         g = big_component(150)
-    pos, scale = viz._layout_scaled(g, viz.SEED)
+    pos, scale = layout.layout_scaled(g, viz.SEED)
     min_distance = min(math.dist(pos[u], pos[v]) for u in g for v in g if str(u) < str(v))
     assert min_distance > 25
     if g.number_of_nodes() <= viz.LABEL_LIMIT:  # every actor labelled: no two labels overlap

@@ -1,5 +1,10 @@
-"""The ``graphkit`` command: a thin typer layer over the library, one module per command group."""
-from graphkit.cli.main import app, default_db_path
-from graphkit.cli import graph as _graph  # noqa: F401  (registers the graph-reading commands on app)
+"""The ``graphkit`` command: a thin typer layer over the library, one module per command group.
+
+:mod:`~graphkit.cli.app` holds the typer app, :mod:`~graphkit.cli.options` the shared options and
+:mod:`~graphkit.cli.common` the shared helpers; importing a command module registers its commands.
+"""
+from graphkit.cli.app import app
+from graphkit.cli.common import default_db_path
+from graphkit.cli import extract, load, graph, analysis, outputs, cypher  # noqa: F401,E402  (register the commands)
 
 __all__ = ["app", "default_db_path"]

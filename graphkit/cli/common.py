@@ -1,0 +1,150 @@
+"""What the command modules share: a one-line error, opening a store, checking choices, finding an actor.
+
+Each failure prints ``graphkit: MESSAGE`` on stderr and exits with the code the command documents
+(2 for a usage or store error, 1 for "nothing found").
+"""
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+from typing import Iterable, Iterator, NoReturn, Optional
+
+import typer
+
+
+def fail(message: str) -> None:
+    """Print ``graphkit: message`` on stderr (the command goes on or exits as it sees fit)."""
+    typer.echo(f"graphkit: {message}", err=True)
+
+
+def exit_with(message: str, code: int = 2) -> NoReturn:
+    """Print ``graphkit: message`` on stderr and exit with ``code``."""
+    fail(message)
+    raise typer.Exit(code)
+
+
+def check_choice(value: str, choices: Iterable[str], what: str = "format") -> None:
+    """Exit 2 with the choices when ``value`` is not one of them."""
+    choices = tuple(choices)
+    if value not in choices:
+        exit_with(f"unknown {what} {value!r}; choose one of {', '.join(choices)}")
+
+
+def check_relations(relations: Iterable[str]) -> None:
+    """Exit 2 at the first relation the schema does not know."""
+    from graphkit.model.schema import load_schema
+
+    known = load_schema().relations
+    for rel in relations:
+        if rel not in known:
+            exit_with(f"unknown relation {rel!r}; choose from {', '.join(known)}")
+
+
+# --------------------------------------------------------------------------- the stores
+
+
+def default_db_path() -> str:
+    """$GRAPHKIT_DB, else graphkit/graph.db in the user data directory ($XDG_DATA_HOME, else ~/.local/share)."""
+    explicit = os.environ.get("GRAPHKIT_DB")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return os.path.join(base, "graphkit", "graph.db")
+
+
+def open_store(db: Optional[str], *, readonly: bool = False, create: bool = True):
+    """The SQLite store at ``db`` (default: :func:`default_db_path`); exit 2 with one line if it cannot be used."""
+    from graphkit.store import SQLiteStore, StoreError
+
+    path = db or default_db_path()
+    if db is None and not os.environ.get("GRAPHKIT_DB") and create and not readonly:
+        try:  # only the default location is ours to create
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        except OSError as exc:
+            exit_with(f"{path}: cannot create directory {os.path.dirname(path)} ({exc.strerror})")
+    try:
+        return SQLiteStore(path, readonly=readonly, create=create)
+    except StoreError as exc:
+        exit_with(str(exc))
+
+
+def neo4j_uri(neo4j: Optional[str], db: Optional[str]) -> Optional[str]:
+    """--neo4j, else $GRAPHKIT_NEO4J_URI unless an explicit --db chooses SQLite."""
+    if neo4j:
+        return neo4j
+    if db is None:
+        return os.environ.get("GRAPHKIT_NEO4J_URI") or None
+    return None
+
+
+def required_neo4j_uri(neo4j: Optional[str]) -> str:
+    """--neo4j, else $GRAPHKIT_NEO4J_URI; exit 2 when neither is given (push, cypher)."""
+    uri = neo4j or os.environ.get("GRAPHKIT_NEO4J_URI")
+    if not uri:
+        exit_with("no Neo4j server: give --neo4j URI or set GRAPHKIT_NEO4J_URI")
+    return uri
+
+
+def open_neo4j(uri: str):
+    """The Neo4j store at ``uri`` with the credentials from the environment; exit 2 with one line if unusable."""
+    from graphkit.store import StoreError
+    from graphkit.store.neo4j import Neo4jStore
+
+    # The driver logs each retry as a warning; with no logging configured Python would print them all on
+    # stderr. The user gets one line: the error, if retrying did not help.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
+    user = os.environ.get("GRAPHKIT_NEO4J_USER") or "neo4j"
+    password = os.environ.get("GRAPHKIT_NEO4J_PASSWORD", "")
+    raw_retry = os.environ.get("GRAPHKIT_NEO4J_RETRY_SECONDS") or "30"
+    try:
+        retry = float(raw_retry)
+    except ValueError:
+        retry = -1.0
+    if not retry >= 0:
+        exit_with(f"GRAPHKIT_NEO4J_RETRY_SECONDS={raw_retry!r}: give a number of seconds")
+    try:
+        return Neo4jStore(uri, user, password, max_retry_time=retry)
+    except StoreError as exc:
+        exit_with(str(exc))
+
+
+def open_chosen(db: Optional[str], neo4j: Optional[str], *, readonly: bool = False, create: bool = True):
+    """Neo4j when --neo4j or $GRAPHKIT_NEO4J_URI chooses it (and --db does not), else the SQLite file."""
+    uri = neo4j_uri(neo4j, db)
+    return open_neo4j(uri) if uri else open_store(db, readonly=readonly, create=create)
+
+
+@contextmanager
+def reading(db: Optional[str], neo4j: Optional[str]) -> Iterator:
+    """The store to read (Neo4j when chosen, else the SQLite file); a store error mid-read exits 2."""
+    from graphkit.store import StoreError
+
+    store = open_chosen(db, neo4j, readonly=True, create=False)
+    try:
+        yield store
+    except StoreError as exc:
+        exit_with(str(exc))
+    finally:
+        store.close()
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def find_actor(store, text: str) -> dict:
+    """The actor ``text`` names (id, name or alias, spelling forgiven), or exit 1 with the closest names."""
+    from graphkit.ask.query import UnknownActor, resolve_actor
+
+    quick = store.actors_named(text)
+    if len(quick) == 1:
+        return quick[0]
+    try:
+        return resolve_actor(quick or store.actors(), text)
+    except UnknownActor as exc:
+        exit_with(str(exc), 1)
+
+
+def arrow(direction: str) -> str:
+    """The arrow a table shows for a link's direction: ``->`` out, ``<-`` in, ``--`` both ways."""
+    return {"out": "->", "in": "<-", "both": "--"}.get(direction, direction)

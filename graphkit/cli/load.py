@@ -1,0 +1,175 @@
+"""Commands that fill and look after a store: ``ingest``, ``push``, ``forget``, ``stats``."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+
+from graphkit.cli.app import app
+from graphkit.cli.common import (check_choice, exit_with, fail, open_chosen, open_neo4j, open_store,
+                                 required_neo4j_uri)
+from graphkit.cli.options import (ActorFiles, DateColumn, Db, IdColumn, MaxBytes, Model, Neo4j, Paths,
+                                  SummaryFormat, TextColumn, TitleColumn)
+from graphkit.read import DEFAULT_MAX_BYTES, ReadOptions
+
+SUMMARY_FORMATS = ("table", "json")
+
+
+def print_counts(counts: dict, fmt: str, title: str) -> None:
+    """A summary of counts as a table (with the store's totals under it) or one JSON object."""
+    if fmt == "json":
+        typer.echo(json.dumps(counts, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_header=True)
+    table.add_column("")
+    table.add_column("count", justify="right")
+    for key, value in counts.items():
+        if not isinstance(value, dict):
+            table.add_row(key, str(value))
+    Console().print(table)
+    totals = counts.get("totals")
+    if totals:
+        typer.echo("database now: " + ", ".join(f"{v} {k}" for k, v in totals.items()))
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Db = None,
+    neo4j: Neo4j = None,
+    fmt: SummaryFormat = "table",
+    model: Model = None,
+    actors: ActorFiles = [],
+    text_column: TextColumn = "text",
+    title_column: TitleColumn = "title",
+    id_column: IdColumn = None,
+    date_column: DateColumn = "date",
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    batch_articles: int = typer.Option(32, min=1, help="Articles stored per transaction."),
+    batch_size: int = typer.Option(16, min=1, help="Texts per nlp.pipe batch."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar on stderr (default: when stderr is a terminal)."),
+    workers: int = typer.Option(1, min=1, help="Extraction processes (spaCy multiprocessing); this process writes."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Extract on the Dask cluster whose scheduler is at "
+                                       "this address (tcp://HOST:8786); this process writes. Needs graphkit[dask]."),
+) -> None:
+    """Extract articles into the graph database; articles already stored are skipped.
+
+    Each batch of articles is stored in one transaction, so an interrupted run loses at most the batch
+    in flight and running again completes it. Prints stored, skipped and failed articles and the
+    actors, relationships and evidence rows added. Files that cannot be read are reported on stderr,
+    one line each; the others are still processed and the exit code is 1.
+
+    Example: graphkit ingest data/samples --db graph.db
+    """
+    check_choice(fmt, SUMMARY_FORMATS)
+    if neo4j and db:
+        exit_with("choose one store: --db (SQLite) or --neo4j")
+    # before the model: a bad database path or an unreachable server fails fast and changes nothing
+    store = open_chosen(db, neo4j)
+    from graphkit.nlp.pipeline import ModelNotFound
+    from graphkit.run.cluster import ClusterError, DaskExtractor
+    from graphkit.run.extract import get_pipeline
+    from graphkit.run.ingest import ingest as run_ingest
+    from graphkit.store import StoreError
+
+    with store:
+        try:
+            nlp = get_pipeline(model, tuple(actors))
+        except (ModelNotFound, FileNotFoundError, ValueError) as exc:
+            exit_with(str(exc))
+        options = ReadOptions(text_column=text_column, title_column=title_column, id_column=id_column,
+                              date_column=date_column, max_bytes=max_bytes)
+        show = sys.stderr.isatty() if progress is None else progress
+        extractor = None
+        if dask:
+            try:
+                extractor = DaskExtractor(dask, model=model, actor_files=tuple(actors), batch_size=batch_size,
+                                          on_failure=fail)
+            except ClusterError as exc:
+                exit_with(str(exc))
+        try:
+            summary = run_ingest(paths, store, options, nlp=nlp, batch_articles=batch_articles, progress=show,
+                                 on_failure=fail, batch_size=batch_size, workers=workers, extractor=extractor)
+        except (StoreError, ClusterError) as exc:
+            exit_with(str(exc))
+        except KeyboardInterrupt:
+            exit_with(f"interrupted; {store.stats()['articles']} articles are in {store.path} (the batch in flight "
+                      "was not stored); run the same command again to continue", 130)
+        finally:
+            if extractor is not None:
+                extractor.close()
+        summary["totals"] = store.stats()
+    print_counts(summary, fmt, f"ingested into {store.path}")
+    if summary["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def push(
+    db: Db = None,
+    neo4j: Optional[str] = typer.Option(None, "--neo4j", help="Bolt URI of the Neo4j server to copy into "
+                                        "(default $GRAPHKIT_NEO4J_URI). User: $GRAPHKIT_NEO4J_USER (default neo4j), "
+                                        "password: $GRAPHKIT_NEO4J_PASSWORD."),
+    fmt: SummaryFormat = "table",
+    batch_articles: int = typer.Option(32, min=1, help="Articles copied per Neo4j transaction."),
+) -> None:
+    """Copy the SQLite graph database into Neo4j; articles already there are skipped, so it can run again.
+
+    The SQLite database is only read. Prints the same summary as ingest.
+
+    Example: GRAPHKIT_NEO4J_PASSWORD=... graphkit push --db graph.db --neo4j bolt://127.0.0.1:7687
+    """
+    from graphkit.store import StoreError
+
+    check_choice(fmt, SUMMARY_FORMATS)
+    uri = required_neo4j_uri(neo4j)
+    with open_store(db, readonly=True) as source, open_neo4j(uri) as target:
+        try:
+            summary = target.copy_from(source, batch_articles=batch_articles)
+            summary["totals"] = target.stats()
+        except StoreError as exc:
+            exit_with(str(exc))
+    print_counts(summary, fmt, f"pushed {source.path} into {uri}")
+
+
+@app.command()
+def forget(
+    article_id: str = typer.Argument(..., help="Id of the article to remove (as stored by ingest)."),
+    db: Db = None,
+    neo4j: Neo4j = None,
+) -> None:
+    """Remove an article with its evidence, and the relationships and actors only it supported."""
+    from graphkit.store import StoreError
+
+    with open_chosen(db, neo4j, create=False) as store:
+        try:
+            removed = store.forget(article_id)
+        except StoreError as exc:
+            exit_with(str(exc))
+    if not removed:
+        exit_with(f"no article {article_id!r} in {store.path}", 1)
+    typer.echo(f"forgot article {article_id}")
+
+
+@app.command()
+def stats(
+    db: Db = None,
+    neo4j: Neo4j = None,
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
+) -> None:
+    """Count the articles, actors, relationships and evidence rows in the graph database."""
+    from graphkit.store import StoreError
+
+    check_choice(fmt, SUMMARY_FORMATS)
+    with open_chosen(db, neo4j, readonly=True) as store:
+        try:
+            counts = store.stats()
+        except StoreError as exc:
+            exit_with(str(exc))
+    print_counts(counts, fmt, str(store.path))
