@@ -8,6 +8,7 @@ import sys
 from typing import Iterable, TextIO
 
 from graphkit.records import Triple
+from graphkit.views.render import csv_value
 
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_FIELDS = ["subject", "relation", "object", "subject_type", "object_type", "hedged", "confidence", "article",
@@ -39,7 +40,7 @@ class TripleWriter:
             if self.fmt == "jsonl":
                 self.out.write(json.dumps(t, ensure_ascii=False) + "\n")
             elif self.fmt == "csv":
-                self._csv.writerow(flat_row(t))
+                self._csv.writerow({k: csv_value(v) for k, v in flat_row(t).items()})
             else:
                 self.rows.append(t)
         self.out.flush()
