@@ -289,7 +289,7 @@ def test_no_cypher_is_built_from_strings():
     reads = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
              and isinstance(node.func, ast.Attribute) and node.func.attr == "_read"]
     assert reads and all(isinstance(r.args[0], ast.Constant) for r in reads), "_read(name) takes a constant name"
-    loader = (ROOT / "graphkit" / "store" / "cypher.py").read_text(encoding="utf-8")
+    loader = (ROOT / "graphkit" / "store" / "statements.py").read_text(encoding="utf-8")
     assert not re.search(r"\.run\(|execute_query\(", loader)
     files = sorted((ROOT / "graphkit" / "store" / "cypher").rglob("*.cypher"))
     assert {"schema", "write_articles", "forget_article", "stats"} <= {f.stem for f in files}
