@@ -41,7 +41,8 @@ def as_triple(t: Triple | Mapping[str, Any]) -> Triple:
 
 
 def normalize_triple(t: Triple, symmetric: frozenset[str] | None = None) -> Triple:
-    """The triple as stored: a symmetric relation gets ``subject_id <= object_id`` (sides swapped with their evidence)."""
+    """The triple as stored: a symmetric relation gets ``subject_id <= object_id`` (sides swapped with
+    their evidence, :meth:`Triple.swapped`)."""
     symmetric = symmetric_relations() if symmetric is None else symmetric
     if t.relation in symmetric and t.subject_id > t.object_id:
         return t.swapped()

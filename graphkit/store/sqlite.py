@@ -319,7 +319,8 @@ class SQLiteStore:
         rels = {r["id"]: r for r in self._read("SELECT id, subject_id, relation, object_id FROM relationships")}
         for row in self._read("SELECT id, title, source, date, ingested_at, seen_at FROM articles "
                               "ORDER BY ingested_at, rowid"):
-            triples = [_triple_of(ev, rels[ev["relationship_id"]], actors, row) for ev in self.evidence(article_id=row["id"])]
+            triples = [_triple_of(ev, rels[ev["relationship_id"]], actors, row)
+                       for ev in self.evidence(article_id=row["id"])]
             article = Article(id=row["id"], text="", source=row["source"], title=row["title"], date=row["date"])
             yield article, triples, row["ingested_at"], row["seen_at"]
 
