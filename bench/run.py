@@ -36,6 +36,7 @@ sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
 from graphkit.read import Article, article_id  # noqa: E402
+from graphkit.records import Triple  # noqa: E402
 
 AGNEWS = ROOT.parent / "shared" / "corpus" / "agnews" / "test.csv"
 RESULTS = HERE / "results"
@@ -147,42 +148,42 @@ def bench_ingest(articles: list[Article], batch_size: int, uri: str | None, tmp:
 
 # ------------------------------------------------------------------------------------- Neo4j load
 
-def _graphrag_graph(batch: list[tuple[Article, list[dict]]]):
+def _graphrag_graph(batch: list[tuple[Article, list[Triple]]]):
     """The same nodes and edges graphkit writes, as a neo4j-graphrag Neo4jGraph."""
     try:
         from neo4j_graphrag.components.types import Neo4jGraph, Neo4jNode, Neo4jRelationship
     except ImportError:
         from neo4j_graphrag.experimental.components.types import Neo4jGraph, Neo4jNode, Neo4jRelationship
-    from graphkit.store.sqlite import _symmetric_relations, normalize_triple, relationship_id
+    from graphkit.store.rows import as_triple, normalize_triple, symmetric_relations
 
-    symmetric = _symmetric_relations()
+    symmetric = symmetric_relations()
     nodes, edges, seen = {}, [], set()
     for art, triples in batch:
         nodes[art.id] = Neo4jNode(id=art.id, label="Article", properties={"title": art.title or "", "source": art.source})
         for k, raw in enumerate(triples):
-            t = normalize_triple(raw, symmetric)
-            for side in ("subject", "object"):
-                nodes.setdefault(t[f"{side}_id"], Neo4jNode(id=t[f"{side}_id"], label="Actor", properties={
-                    "name": t[side], "type": t[f"{side}_type"]}))
-            rid = relationship_id(t["subject_id"], t["relation"], t["object_id"])
+            t = normalize_triple(as_triple(raw), symmetric)
+            for actor_id, name, type_ in ((t.subject_id, t.subject, t.subject_type),
+                                          (t.object_id, t.object, t.object_type)):
+                nodes.setdefault(actor_id, Neo4jNode(id=actor_id, label="Actor", properties={
+                    "name": name, "type": type_}))
+            rid = t.relationship_id
             if rid not in seen:
                 seen.add(rid)
-                nodes[rid] = Neo4jNode(id=rid, label="Relationship", properties={"relation": t["relation"]})
-                edges += [Neo4jRelationship(start_node_id=rid, end_node_id=t["subject_id"], type="SUBJECT"),
-                          Neo4jRelationship(start_node_id=rid, end_node_id=t["object_id"], type="OBJECT"),
-                          Neo4jRelationship(start_node_id=t["subject_id"], end_node_id=t["object_id"], type="RELATION",
-                                            properties={"id": rid, "relation": t["relation"]})]
+                nodes[rid] = Neo4jNode(id=rid, label="Relationship", properties={"relation": t.relation})
+                edges += [Neo4jRelationship(start_node_id=rid, end_node_id=t.subject_id, type="SUBJECT"),
+                          Neo4jRelationship(start_node_id=rid, end_node_id=t.object_id, type="OBJECT"),
+                          Neo4jRelationship(start_node_id=t.subject_id, end_node_id=t.object_id, type="RELATION",
+                                            properties={"id": rid, "relation": t.relation})]
             eid = f"{rid}|{art.id}|{k}"
-            ev = t["evidence"]
             nodes[eid] = Neo4jNode(id=eid, label="Evidence", properties={
-                "sentence": ev.get("sentence") or "", "hedged": bool(t["hedged"]), "confidence": t["confidence"]})
+                "sentence": t.evidence.sentence or "", "hedged": bool(t.hedged), "confidence": t.confidence})
             edges += [Neo4jRelationship(start_node_id=eid, end_node_id=rid, type="SUPPORTS"),
                       Neo4jRelationship(start_node_id=eid, end_node_id=art.id, type="IN_ARTICLE")]
     return Neo4jGraph(nodes=list(nodes.values()), relationships=edges)
 
 
 def bench_neo4j_load(uri: str, relationships: int, batch_articles: int) -> dict:
-    from graphkit.store import cypher
+    from graphkit.store import statements as cypher
 
     pairs = list(synthetic.articles(max(100, relationships // 5), relationships, seed=3, per_article=50))
     store = neo4j_store(uri)
@@ -203,11 +204,10 @@ def bench_neo4j_load(uri: str, relationships: int, batch_articles: int) -> dict:
     with store._driver.session(database=store.database) as session:
         for art, triples in loop_rows:
             for k, t in enumerate(triples):
-                params = {"article_id": art.id, "subject_id": t["subject_id"], "object_id": t["object_id"],
-                          "subject": t["subject"], "object": t["object"], "subject_type": t["subject_type"],
-                          "object_type": t["object_type"], "relation": t["relation"],
-                          "rel_id": f"{t['subject_id']}|{t['relation']}|{t['object_id']}",
-                          "evidence_id": f"{art.id}|{k}", "sentence": t["evidence"]["sentence"]}
+                params = {"article_id": art.id, "subject_id": t.subject_id, "object_id": t.object_id,
+                          "subject": t.subject, "object": t.object, "subject_type": t.subject_type,
+                          "object_type": t.object_type, "relation": t.relation, "rel_id": t.relationship_id,
+                          "evidence_id": f"{art.id}|{k}", "sentence": t.evidence.sentence}
                 session.execute_write(lambda tx, p=params: tx.run(query, **p).consume())
                 loop_rel += 1
     loop = time.perf_counter() - t0

@@ -19,6 +19,7 @@ import time
 from typing import Iterator
 
 from graphkit.read import Article
+from graphkit.records import Triple
 
 RELATIONS = ("commands", "supplies_weapons_to", "negotiated_with", "rival_of", "member_of", "supports",
              "funds", "attacked")
@@ -32,7 +33,7 @@ def actor(i: int) -> tuple[str, str, str]:
 
 
 def articles(actors: int, relationships: int, seed: int = 1, per_article: int = 100
-             ) -> Iterator[tuple[Article, list[dict]]]:
+             ) -> Iterator[tuple[Article, list[Triple]]]:
     """The graph as ``(article, triples)`` batches, ready for ``store.add_articles``."""
     rng = random.Random(seed)
     seen: set[tuple[int, int, int]] = set()
@@ -51,7 +52,7 @@ def articles(actors: int, relationships: int, seed: int = 1, per_article: int = 
             (sid, sname, stype), (oid, oname, otype) = actor(s), actor(o)
             hedged = rng.random() < 0.2
             sentence = f"{sname} {RELATIONS[r].replace('_', ' ')} {oname}."
-            triples.append({
+            triples.append(Triple.from_dict({
                 "subject": sname, "relation": RELATIONS[r], "object": oname, "subject_id": sid, "object_id": oid,
                 "subject_type": stype, "object_type": otype, "hedged": hedged, "confidence": 0.6 if hedged else 0.9,
                 "evidence": {"sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
@@ -59,7 +60,8 @@ def articles(actors: int, relationships: int, seed: int = 1, per_article: int = 
                              "object_text": oname, "object_start": len(sentence) - len(oname) - 1,
                              "object_end": len(sentence) - 1, "trigger": RELATIONS[r],
                              "trigger_start": len(triples), "trigger_end": len(triples) + 1,
-                             "pattern": "synthetic", "hedged": hedged, "reported_by": None}})
+                             "pattern": "synthetic", "hedged": hedged, "reported_by": None},
+                "article": f"synthetic-{seed}-{n + 1}"}))
             made += 1
         n += 1
         yield Article(id=f"synthetic-{seed}-{n}", text="", source="synthetic", title=f"Synthetic {n}",

@@ -16,7 +16,7 @@ True
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from typing import Any
 
 __all__ = ["Actor", "Article", "Evidence", "Relationship", "Triple"]
@@ -39,7 +39,7 @@ class Actor:
 
     id: str
     name: str
-    type: str
+    type: str | None
     aliases: tuple[str, ...] = ()
     dictionary: bool = False  # the actor is an entry of the actor dictionary
 
@@ -83,8 +83,9 @@ class Evidence:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Evidence":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in names})
+        """Read the dict form back; unknown keys are ignored, a missing field without default is None
+        (hand-made evidence may give only the sentence and the offsets that key it)."""
+        return cls(**{f.name: d.get(f.name) for f in fields(cls) if f.name in d or f.default is MISSING})
 
     def shifted(self, offset: int, article: str, source: str) -> "Evidence":
         """The same evidence in an article whose text starts ``offset`` characters before the chunk's."""

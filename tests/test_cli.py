@@ -140,7 +140,7 @@ def test_long_text_offsets_survive_chunking(tmp_path):
     [(_, triples)] = list(extract_articles([art]))
     assert triples
     for t in triples:
-        ev = t["evidence"]
+        ev = t.evidence.to_dict()
         assert text[ev["subject_start"]:ev["subject_end"]] == ev["subject_text"]
         assert text[ev["sentence_start"]:ev["sentence_end"]] == ev["sentence"]
 

@@ -36,7 +36,8 @@ from graphkit.run.extract import extract_articles
 from graphkit.run.ingest import ingest
 from graphkit.model.schema import load_schema
 from graphkit.store import SQLiteStore
-from graphkit.store.sqlite import normalize_triple
+from graphkit.records import Triple
+from graphkit.store.rows import normalize_triple
 
 ROOT = Path(__file__).resolve().parents[1]
 AGNEWS = ROOT.parent / "shared" / "corpus" / "agnews" / "test.csv"
@@ -230,7 +231,7 @@ def test_one_sentence_of_10000_characters(nlp, tmp_path, cli):
     [(_, triples)] = list(extract_articles([Article(id="long", text=text, source="long.txt")], nlp))
     assert triples
     for t in triples:
-        ev = t["evidence"]
+        ev = t.evidence.to_dict()
         for part in ("subject", "object"):
             assert text[ev[f"{part}_start"]:ev[f"{part}_end"]] == ev[f"{part}_text"]
         assert text[ev["trigger_start"]:ev["trigger_end"]] == ev["trigger"]
@@ -239,9 +240,9 @@ def test_one_sentence_of_10000_characters(nlp, tmp_path, cli):
     path.write_text(text, encoding="utf-8")
     result = cli("ingest", path, "--db", tmp_path / "long.db", "--format", "json", "--no-progress")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["evidence"] == len({(t["relation"], t["subject_id"], t["object_id"],
-                                                           t["evidence"]["sentence_start"],
-                                                           t["evidence"]["trigger_start"]) for t in triples})
+    assert json.loads(result.stdout)["evidence"] == len({(t.relation, t.subject_id, t.object_id,
+                                                           t.evidence.sentence_start,
+                                                           t.evidence.trigger_start) for t in triples})
 
 
 def test_directory_with_symlinks_and_unreadable_files_as_an_unprivileged_user(open_dir):
@@ -331,10 +332,10 @@ def check_offsets(text: str, triples: list[dict]) -> None:
 @given(text=random_text)
 def test_random_text_never_crashes_and_offsets_point_into_it(nlp, text):
     [(_, triples)] = list(extract_articles([Article(id="r", text=text, source="-")], nlp))
-    check_offsets(text, triples)
+    check_offsets(text, [t.to_dict() for t in triples])
     for t in triples:  # as stored: symmetric relations with the smaller id first, offsets moved with the sides
-        stored = normalize_triple(t, SYMMETRIC)
-        if t["relation"] in SYMMETRIC:
+        stored = normalize_triple(t, SYMMETRIC).to_dict()
+        if t.relation in SYMMETRIC:
             assert stored["subject_id"] <= stored["object_id"]
         ev = stored["evidence"]
         for part in ("subject", "object"):
@@ -345,9 +346,8 @@ SYMMETRIC_TEMPLATES = ["{a} held talks with {b} on Monday.", "Talks between {a} 
                        "{a} is fighting {b} along the border.", "The conflict between {a} and {b} deepened."]
 
 
-def order_free(triples: list[dict]) -> set[tuple]:
-    return {(t["relation"], *sorted((t["subject_id"], t["object_id"]))) for t in triples
-            if t["relation"] in SYMMETRIC}
+def order_free(triples: list[Triple]) -> set[tuple]:
+    return {(t.relation, *sorted((t.subject_id, t.object_id))) for t in triples if t.relation in SYMMETRIC}
 
 
 @PROPERTY_SETTINGS
@@ -557,8 +557,8 @@ QUERY_CALLS = {"execute", "executemany", "executescript", "run", "execute_query"
 QUERY_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|MATCH|MERGE|UNWIND|RETURN|WHERE)\b")
 # Every interpolation into a query text in graphkit/, and why it is safe. Anything new fails the test.
 SAFE_INTERPOLATIONS = {
-    ("sqlite.py", "BUSY_TIMEOUT_MS"),  # an int constant
-    ("sqlite.py", "SCHEMA_VERSION"),  # an int constant
+    ("sqlite_schema.py", "BUSY_TIMEOUT_MS"),  # an int constant
+    ("sqlite_schema.py", "SCHEMA_VERSION"),  # an int constant
     ("sqlite.py", "', '.join(_EVIDENCE_COLUMNS)"),  # constant column names
     ("sqlite.py", "', '.join('?' * len(_EVIDENCE_COLUMNS))"),  # placeholders
     ("sqlite.py", "c"),  # in the ON CONFLICT clause: a column of the constant _EVIDENCE_COLUMNS
@@ -762,7 +762,7 @@ def expected_counts(batches) -> dict[str, int]:
     for batch in batches:
         for art, triples in batch:
             for t in triples:
-                t = normalize_triple(t, SYMMETRIC)
+                t = normalize_triple(t, SYMMETRIC).to_dict()
                 rel = f"{t['subject_id']}|{t['relation']}|{t['object_id']}"
                 rels.add(rel)
                 actors.update((t["subject_id"], t["object_id"]))

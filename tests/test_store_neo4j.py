@@ -147,27 +147,6 @@ def test_cli_ingest_into_neo4j(neo, corpus, neo4j_uri, tmp_path):
     assert neo.stats()["articles"] == 3
 
 
-def test_forget(neo, tmp_path):
-    lite = SQLiteStore(tmp_path / "graph.db")
-    batch = [(Article(id="a1", text="", source="a1.txt", date="2020-01-02"),
-              [triple("Red Hand", "attacked", "Blue Shield", "The Red Hand attacked the Blue Shield.", "attacked"),
-               triple("Green Fist", "funds", "Red Hand", "Green Fist funds Red Hand.", "funds")]),
-             (Article(id="a2", text="", source="a2.txt"),
-              [triple("Red Hand", "attacked", "Blue Shield", "Red Hand troops attacked the Blue Shield.",
-                      "attacked", subject_text="Red Hand troops")])]
-    for store in (lite, neo):
-        store.add_articles(batch)
-    assert neo.forget("a1") is True and lite.forget("a1") is True
-    assert neo.forget("a1") is False and neo.forget("nope") is False
-    assert neo.stats() == lite.stats() == {"articles": 1, "actors": 2, "relationships": 1, "evidence": 1}
-    assert list(neo.actors()) == list(lite.actors())
-    assert [a["aliases"] for a in neo.actors() if a["id"] == "red-hand"] == [["Red Hand troops"]]
-    assert graph_key(neo.to_networkx()) == graph_key(lite.to_networkx())
-    assert neo.forget("a2") is True
-    assert neo.stats() == {"articles": 0, "actors": 0, "relationships": 0, "evidence": 0}
-    lite.close()
-
-
 def triple(subject: str, relation: str, obj: str, sentence: str, trigger: str, *, subject_text: str | None = None,
            hedged: bool = False, confidence: float = 0.7) -> dict:
     st = subject_text or subject
@@ -289,7 +268,7 @@ def test_no_cypher_is_built_from_strings():
     reads = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
              and isinstance(node.func, ast.Attribute) and node.func.attr == "_read"]
     assert reads and all(isinstance(r.args[0], ast.Constant) for r in reads), "_read(name) takes a constant name"
-    loader = (ROOT / "graphkit" / "store" / "cypher.py").read_text(encoding="utf-8")
+    loader = (ROOT / "graphkit" / "store" / "statements.py").read_text(encoding="utf-8")
     assert not re.search(r"\.run\(|execute_query\(", loader)
     files = sorted((ROOT / "graphkit" / "store" / "cypher").rglob("*.cypher"))
     assert {"schema", "write_articles", "forget_article", "stats"} <= {f.stem for f in files}

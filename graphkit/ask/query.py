@@ -25,10 +25,13 @@ give the same answers and nothing loads the whole graph.
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from graphkit.model.names import fold, loose_key
 from graphkit.model.schema import load_schema
+
+if TYPE_CHECKING:
+    from graphkit.store.base import GraphStore
 
 DEFAULT_MAX_DEPTH = 6
 
@@ -154,7 +157,8 @@ def _evidence_entry(ev: dict) -> dict[str, Any]:
             "trigger": ev.get("trigger"), "pattern": ev.get("pattern"), "confidence": ev.get("confidence")}
 
 
-def evidence_by_relationship(store: Any, relationship_ids: Iterable[str], per: int | None = None) -> dict[str, list[dict]]:
+def evidence_by_relationship(store: GraphStore, relationship_ids: Iterable[str],
+                             per: int | None = None) -> dict[str, list[dict]]:
     """Evidence entries of each relationship, in the order they were stored, at most ``per`` each."""
     out: dict[str, list[dict]] = {}
     for ev in store.evidence_of(relationship_ids):
@@ -164,7 +168,7 @@ def evidence_by_relationship(store: Any, relationship_ids: Iterable[str], per: i
     return out
 
 
-def links(store: Any, actor_id: str, *, relations: Iterable[str] | None = None, depth: int = 1,
+def links(store: GraphStore, actor_id: str, *, relations: Iterable[str] | None = None, depth: int = 1,
           since: str | None = None, min_articles: int = 1) -> list[dict]:
     """Who ``actor_id`` is linked to, out to ``depth`` hops: one row per relationship met, with the
     near actor (``from``), the other (``actor``), relation and direction seen from the near actor
@@ -203,7 +207,7 @@ def links(store: Any, actor_id: str, *, relations: Iterable[str] | None = None, 
     return rows
 
 
-def paths(store: Any, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
+def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
           all_paths: bool = False, max_depth: int = DEFAULT_MAX_DEPTH, limit: int = 20,
           evidence_per_hop: int = 3) -> list[dict]:
     """How two actors are connected: the shortest paths between them, whatever the direction of each
@@ -278,7 +282,7 @@ def paths(store: Any, source_id: str, target_id: str, *, relations: Iterable[str
              "hops": [hop(a, b) for a, b in zip(ids, ids[1:])]} for ids in chosen]
 
 
-def show(store: Any, actor: dict, *, evidence_per_relationship: int | None = None) -> dict:
+def show(store: GraphStore, actor: dict, *, evidence_per_relationship: int | None = None) -> dict:
     """One actor with its aliases, type and every relationship (direction seen from it), each with its
     evidence: what an analyst reads before trusting anything about it."""
     symmetric = load_schema().symmetric
@@ -296,7 +300,7 @@ def show(store: Any, actor: dict, *, evidence_per_relationship: int | None = Non
             "aliases": list(actor.get("aliases") or []), "relationships": out}
 
 
-def neighbourhood(store: Any, actor_id: str | None = None, *, depth: int = 1,
+def neighbourhood(store: GraphStore, actor_id: str | None = None, *, depth: int = 1,
                   relations: Iterable[str] | None = None) -> Any:
     """The store's graph as a networkx MultiDiGraph (as ``store.to_networkx()``), or only what lies
     within ``depth`` hops of ``actor_id``: the actors met and the relationships that led to them."""
@@ -322,7 +326,7 @@ def neighbourhood(store: Any, actor_id: str | None = None, *, depth: int = 1,
     return graph
 
 
-def attach_examples(store: Any, graph: Any, per: int = 5) -> Any:
+def attach_examples(store: GraphStore, graph: Any, per: int = 5) -> Any:
     """Give every edge of ``graph`` its first ``per`` evidence sentences as ``examples`` (for pictures)."""
     ids = [data["id"] for _, _, data in graph.edges(data=True) if data.get("id")]
     evidence = evidence_by_relationship(store, ids, per=per)

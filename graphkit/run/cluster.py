@@ -14,6 +14,7 @@ from collections import deque
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graphkit.read import Article
+from graphkit.records import Triple
 
 
 class ClusterError(Exception):
@@ -21,7 +22,7 @@ class ClusterError(Exception):
 
 
 def extract_partition(articles: list[Article], model: str | None, actor_files: Sequence[str],
-                      batch_size: int) -> tuple[list[tuple[Article, list[dict]]], list[str]]:
+                      batch_size: int) -> tuple[list[tuple[Article, list[Triple]]], list[str]]:
     """Run on a worker: each article with its triples, and one message per article that failed."""
     from graphkit.run.extract import get_pipeline
     from graphkit.run.ingest import stream_extract
@@ -70,10 +71,10 @@ class DaskExtractor:
         self.batch_size, self.partition_articles = batch_size, partition_articles
 
     def __call__(self, articles: Iterable[Article], summary: dict | None = None,
-                 report: Callable[[str], None] = print) -> Iterator[tuple[Article, list[dict]]]:
+                 report: Callable[[str], None] = print) -> Iterator[tuple[Article, list[Triple]]]:
         pending: deque = deque()
 
-        def collect(future) -> list[tuple[Article, list[dict]]]:
+        def collect(future) -> list[tuple[Article, list[Triple]]]:
             try:
                 pairs, messages = future.result()
             except Exception as exc:  # noqa: BLE001 - a task that failed on the cluster after its retries

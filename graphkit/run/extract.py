@@ -1,8 +1,8 @@
 """Articles in, triples with evidence out: the library behind ``graphkit extract``.
 
->>> from graphkit.read import Article
+>>> from graphkit.records import Article
 >>> art = Article(id="a1", text="The Houthis, led by Abdul-Malik al-Houthi, attacked Saudi Arabia.", source="-")
->>> [(t["subject"], t["relation"], t["object"]) for _, ts in extract_articles([art]) for t in ts]
+>>> [(t.subject, t.relation, t.object) for _, ts in extract_articles([art]) for t in ts]
 [('Abdul-Malik al-Houthi', 'commands', 'Houthis'), ('Houthis', 'attacked', 'Saudi Arabia')]
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
-from graphkit.read import Article
 from graphkit.nlp.pipeline import load_pipeline
+from graphkit.records import Article, Evidence, Triple
 
 MAX_CHUNK_CHARS = 100_000
 _PIPELINES: dict[tuple, Language] = {}
@@ -48,9 +48,9 @@ def chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]
 
 
 def extract_articles(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16,
-                     n_process: int = 1) -> Iterator[tuple[Article, list[dict]]]:
-    """Yield each article with its triples (dicts with subject, relation, object, types, hedged, confidence,
-    evidence), in order. With ``n_process`` > 1, batches of articles go to that many worker processes,
+                     n_process: int = 1) -> Iterator[tuple[Article, list[Triple]]]:
+    """Yield each article with its :class:`~graphkit.records.Triple` records (offsets in the article's
+    text), in order. With ``n_process`` > 1, batches of articles go to that many worker processes,
     each running the whole extraction and sending back only the triples."""
     nlp = nlp or get_pipeline()
     if n_process > 1:
@@ -64,7 +64,7 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None, b
                 yield piece, (idx, offset, len(parts) - k - 1)
 
     held: list[Article] = []
-    current: list[dict] = []
+    current: list[Triple] = []
     for doc, (idx, offset, remaining) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         art = held[idx]
         for t in doc._.graphkit_relations or []:
@@ -81,27 +81,23 @@ def _remember(articles: Iterable[Article], held: list) -> Iterator[Article]:
         yield art
 
 
-def _finish(t: dict, art: Article, offset: int) -> dict:
-    ev = dict(t["evidence"])
-    for k in ("sentence_start", "sentence_end", "subject_start", "subject_end", "object_start", "object_end",
-              "trigger_start", "trigger_end"):
-        ev[k] += offset
-    ev = {"article": art.id, "source": art.source, **ev}
-    out = {k: v for k, v in t.items() if k not in ("evidence", "symmetric")}
-    out["article"] = art.id
-    out["evidence"] = ev
-    return out
+def _finish(t: dict, art: Article, offset: int) -> Triple:
+    """The nlp component's relation dict as a record of ``art``, offsets moved from the chunk to the article."""
+    evidence = Evidence(article=art.id, source=art.source, **t["evidence"]).shifted(offset, art.id, art.source)
+    return Triple(subject=t["subject"], relation=t["relation"], object=t["object"], subject_id=t["subject_id"],
+                  object_id=t["object_id"], subject_type=t["subject_type"], object_type=t["object_type"],
+                  hedged=t["hedged"], confidence=t["confidence"], article=art.id, evidence=evidence)
 
 
 _WORKER_NLP: Language | None = None
 
 
-def _work(batch: list[Article], batch_size: int) -> list[tuple[Article, list[dict]]]:
+def _work(batch: list[Article], batch_size: int) -> list[tuple[Article, list[Triple]]]:
     return list(extract_articles(batch, _WORKER_NLP, batch_size=batch_size))
 
 
 def _in_processes(articles: Iterable[Article], nlp: Language, batch_size: int,
-                  n_process: int) -> Iterator[tuple[Article, list[dict]]]:
+                  n_process: int) -> Iterator[tuple[Article, list[Triple]]]:
     """Forked workers inherit the loaded pipeline; unlike spaCy's own ``n_process`` no Doc is serialized
     back, only triples, so the parent is never the bottleneck. At most two batches per worker are out
     at a time, so memory stays bounded on any stream; results come back in order."""

@@ -19,8 +19,9 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from graphkit.read import Article, Failure, ReadOptions, read_articles
+from graphkit.records import Triple
 from graphkit.run.extract import extract_articles, get_pipeline
-from graphkit.store.sqlite import SQLiteStore
+from graphkit.store.base import GraphStore
 
 SUMMARY_KEYS = ("stored", "skipped", "failed", "actors", "relationships", "evidence")
 CHECK_AHEAD = 64
@@ -30,10 +31,10 @@ def _stderr_line(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None = None,
+def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None = None,
            nlp: Language | None = None, batch_articles: int = 32, progress: bool = True,
            on_failure: Callable[[str], None] | None = None, batch_size: int = 16, workers: int = 1,
-           extractor: Callable[..., Iterable[tuple[Article, list[dict]]]] | None = None) -> dict:
+           extractor: Callable[..., Iterable[tuple[Article, list[Triple]]]] | None = None) -> dict:
     """Read ``paths``, extract the articles not stored yet and store them, ``batch_articles`` per transaction.
 
     Articles already in ``store`` (or met earlier in this run) are skipped before extraction. A source that
@@ -91,7 +92,7 @@ def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None
     background = ThreadPoolExecutor(max_workers=1) if getattr(store, "thread_safe", False) else None
     in_flight: list[Future] = []
 
-    def write(batch: list[tuple[Article, list[dict]]]) -> None:
+    def write(batch: list[tuple[Article, list[Triple]]]) -> None:
         if background is None:
             count(store.add_articles(batch))
             return
@@ -102,7 +103,7 @@ def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None
     extracted = (extractor(fresh_articles(), summary, report) if extractor is not None else
                  stream_extract(fresh_articles(), nlp or get_pipeline(), batch_size, workers, summary, report))
     try:
-        batch: list[tuple[Article, list[dict]]] = []
+        batch: list[tuple[Article, list[Triple]]] = []
         for pair in extracted:
             batch.append(pair)
             if len(batch) >= batch_articles:
@@ -123,7 +124,7 @@ def ingest(paths: Iterable[str], store: SQLiteStore, options: ReadOptions | None
 
 def stream_extract(articles: Iterable[Article], nlp: Language, batch_size: int = 16, workers: int = 1,
                    summary: dict | None = None, report: Callable[[str], None] = _stderr_line,
-                   ) -> Iterator[tuple[Article, list[dict]]]:
+                   ) -> Iterator[tuple[Article, list[Triple]]]:
     """Each article with its triples, in order, through one ``nlp.pipe`` (``workers`` processes). If the
     pipeline raises, the articles in flight are redone one by one (one that fails again is reported,
     counted in ``summary["failed"]`` and dropped) and the stream goes on with the rest."""
@@ -170,7 +171,7 @@ def stream_extract(articles: Iterable[Article], nlp: Language, batch_size: int =
 
 
 def _one_by_one(batch: list[Article], nlp: Language, batch_size: int, summary: dict | None,
-                report: Callable[[str], None]) -> Iterator[tuple[Article, list[dict]]]:
+                report: Callable[[str], None]) -> Iterator[tuple[Article, list[Triple]]]:
     for article in batch:
         try:
             yield from list(extract_articles([article], nlp, batch_size=batch_size))

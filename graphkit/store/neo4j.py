@@ -19,19 +19,20 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from graphkit.read import Article
-from graphkit.store.statements import load, statements
-from graphkit.store.sqlite import (
-    _EVIDENCE_COLUMNS, StoreError, _evidence_row, _symmetric_relations, actors_from_triples, iso_date,
-    normalize_triple, relationship_id, utc_now,
+from graphkit.records import Article, Triple
+from graphkit.store.base import StoreError
+from graphkit.store.rows import (
+    EVIDENCE_COLUMNS, actors_from_triples, as_triple, evidence_key, evidence_row, iso_date, normalize_triple,
+    symmetric_relations, utc_now,
 )
+from graphkit.store.statements import load, statements
 
 if TYPE_CHECKING:
     import networkx
 
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
-_SQLITE_EVIDENCE_KEYS = ("id",) + _EVIDENCE_COLUMNS
+_SQLITE_EVIDENCE_KEYS = ("id",) + EVIDENCE_COLUMNS
 
 
 def _first_line(exc: BaseException) -> str:
@@ -162,7 +163,7 @@ class Neo4jStore:
         """Which of these article ids are stored, in one query."""
         return {row["id"] for row in self._read("stored_articles", ids=sorted(set(article_ids)))}
 
-    def add_articles(self, batch: Sequence[tuple[Article, list[dict]]]) -> dict[str, int]:
+    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Triple]]]) -> dict[str, int]:
         """Store articles with their triples in one transaction; articles already stored are skipped.
 
         Returns counts as :meth:`SQLiteStore.add_articles`: ``stored``, ``skipped``, and the ``actors``,
@@ -170,10 +171,10 @@ class Neo4jStore:
         """
         return self._add(batch, {})
 
-    def _add(self, batch: Sequence[tuple[Article, list[dict]]],
+    def _add(self, batch: Sequence[tuple[Article, Sequence[Triple]]],
              times: dict[str, tuple[str, str]]) -> dict[str, int]:
         """``times``: article id -> (ingested_at, seen_at) to keep (push); others are ingested now."""
-        symmetric = _symmetric_relations()
+        symmetric = symmetric_relations()
         now = utc_now()
         prepared = []  # (article, normalized triples), each article once
         seen: set[str] = set()
@@ -183,10 +184,9 @@ class Neo4jStore:
                 duplicates += 1
                 continue
             seen.add(article.id)
-            prepared.append((article, [normalize_triple(t, symmetric) for t in triples]))
-        all_actor_ids = sorted({t[f"{side}_id"] for _, ts in prepared for t in ts for side in ("subject", "object")})
-        all_rel_ids = sorted({relationship_id(t["subject_id"], t["relation"], t["object_id"])
-                              for _, ts in prepared for t in ts})
+            prepared.append((article, [normalize_triple(as_triple(t), symmetric) for t in triples]))
+        all_actor_ids = sorted({actor_id for _, ts in prepared for t in ts for actor_id in (t.subject_id, t.object_id)})
+        all_rel_ids = sorted({t.relationship_id for _, ts in prepared for t in ts})
         seq_base = time.time_ns()
 
         def work(tx) -> dict[str, int]:
@@ -206,31 +206,30 @@ class Neo4jStore:
                 article_rows.append({"id": article.id, "title": article.title, "source": article.source,
                                      "date": article.date, "ingested_at": ingested_at, "seen_at": seen_at})
                 for actor in actors_from_triples(triples).values():
-                    row = actor_rows.get(actor["id"])
+                    row = actor_rows.get(actor.id)
                     if row is None:
-                        actor_rows[actor["id"]] = {**actor, "aliases": list(actor["aliases"])}
-                        if actor["id"] not in known_actors:
+                        actor_rows[actor.id] = {"id": actor.id, "name": actor.name, "type": actor.type,
+                                                "aliases": list(actor.aliases)}
+                        if actor.id not in known_actors:
                             counts["actors"] += 1
                     else:
-                        row["aliases"] += [a for a in actor["aliases"] if a not in row["aliases"]]
-                rows: dict[tuple, tuple] = {}
+                        row["aliases"] += [a for a in actor.aliases if a not in row["aliases"]]
+                rows: dict[tuple, dict] = {}
                 for t in triples:
-                    rel_id = relationship_id(t["subject_id"], t["relation"], t["object_id"])
+                    rel_id = t.relationship_id
                     if rel_id not in rel_rows:
-                        rel_rows[rel_id] = {"id": rel_id, "subject_id": t["subject_id"], "relation": t["relation"],
-                                            "object_id": t["object_id"]}
+                        rel_rows[rel_id] = {"id": rel_id, "subject_id": t.subject_id, "relation": t.relation,
+                                            "object_id": t.object_id}
                         if rel_id not in known_rels:
                             counts["relationships"] += 1
-                    row = _evidence_row(t, rel_id, article.id)
-                    key = (rel_id, article.id, row[3], row[12])  # sentence_start, trigger_start
+                    row = evidence_row(t, article.id)
+                    key = evidence_key(row)
                     old = rows.get(key)
-                    if old is None:
-                        rows[key] = row
-                    elif row[16] is not None and old[16] is not None and row[16] > old[16]:
-                        rows[key] = old[:4] + row[4:]  # the surer row, as SQLite's ON CONFLICT update
+                    if old is None or (row["confidence"] is not None and old["confidence"] is not None
+                                       and row["confidence"] > old["confidence"]):
+                        rows[key] = row  # the surer row, as SQLite's ON CONFLICT update
                 for key, row in rows.items():
-                    props = {c: v for c, v in zip(_EVIDENCE_COLUMNS, row) if v is not None}
-                    props["hedged"] = bool(row[15])
+                    props = {c: v for c, v in row.items() if v is not None}
                     props["seq"] = seq_base + len(evidence_rows)
                     evidence_rows.append({"id": "|".join(str(k) for k in key), "props": props})
                 counts["evidence"] += len(rows)
@@ -266,7 +265,7 @@ class Neo4jStore:
         if batch_articles < 1:
             raise ValueError("batch_articles must be at least 1")
         summary = {"stored": 0, "skipped": 0, "failed": 0, "actors": 0, "relationships": 0, "evidence": 0}
-        batch: list[tuple[Article, list[dict]]] = []
+        batch: list[tuple[Article, list[Triple]]] = []
         times: dict[str, tuple[str, str]] = {}
 
         def flush() -> None:

@@ -9,16 +9,16 @@ Only facts are stored; everything derived from them is computed when read, so it
 
 Every write is one ``BEGIN IMMEDIATE`` ... ``COMMIT`` transaction (rolled back on any error), the
 journal is a write-ahead log and ``busy_timeout`` is 30 s, so a crash or a kill mid-batch leaves no
-half-stored article and several processes may share one file. All SQL takes ``?`` parameters.
+half-stored article and several processes may share one file (the file and its schema:
+:mod:`graphkit.store.sqlite_schema`). All SQL takes ``?`` parameters.
 
->>> from graphkit.read import Article
+>>> from graphkit.records import Article, Evidence, Triple
+>>> ev = Evidence(article="a1", source="-", sentence="Hamas fought Fatah.", sentence_start=0, sentence_end=19,
+...               subject_text="Hamas", subject_start=0, subject_end=5, object_text="Fatah", object_start=13,
+...               object_end=18, trigger="fought", trigger_start=6, trigger_end=12, pattern="verb")
+>>> t = Triple("Hamas", "rival_of", "Fatah", "hamas", "fatah", "ORGANIZATION", "ORGANIZATION", hedged=False,
+...            confidence=0.8, article="a1", evidence=ev)
 >>> store = SQLiteStore(":memory:")
->>> t = {"subject": "Hamas", "relation": "rival_of", "object": "Fatah", "subject_id": "hamas", "object_id": "fatah",
-...      "subject_type": "ORGANIZATION", "object_type": "ORGANIZATION", "hedged": False, "confidence": 0.8,
-...      "evidence": {"sentence": "Hamas fought Fatah.", "sentence_start": 0, "sentence_end": 19,
-...                   "subject_text": "Hamas", "subject_start": 0, "subject_end": 5, "object_text": "Fatah",
-...                   "object_start": 13, "object_end": 18, "trigger": "fought", "trigger_start": 6,
-...                   "trigger_end": 12, "pattern": "verb", "hedged": False, "reported_by": None}}
 >>> store.add_articles([(Article(id="a1", text="Hamas fought Fatah.", source="-"), [t])])
 {'stored': 1, 'skipped': 0, 'actors': 2, 'relationships': 1, 'evidence': 1}
 >>> [(r["subject_id"], r["relation"], r["object_id"], r["articles"]) for r in store.relationships()]
@@ -27,95 +27,22 @@ half-stored article and several processes may share one file. All SQL takes ``?`
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
-import urllib.parse
-from contextlib import contextmanager
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from graphkit.read import Article
-from graphkit.model.schema import load_schema
+from graphkit.records import Article, Evidence, Triple
+from graphkit.store.base import StoreError
+from graphkit.store.rows import (
+    EVIDENCE_COLUMNS, actors_from_triples, as_triple, evidence_row, iso_date, normalize_triple, relationship_id,
+    symmetric_relations, utc_now,
+)
+from graphkit.store.sqlite_schema import SCHEMA_VERSION, message, open_database, transaction
 
 if TYPE_CHECKING:
     import networkx
 
-SCHEMA_VERSION = 1
-BUSY_TIMEOUT_MS = 30_000
-
-_TABLES = ("actors", "aliases", "articles", "relationships", "evidence")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS actors (
-    id   TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    type TEXT
-);
-CREATE TABLE IF NOT EXISTS aliases (
-    actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
-    alias    TEXT NOT NULL,
-    PRIMARY KEY (actor_id, alias)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS articles (
-    id          TEXT PRIMARY KEY,
-    title       TEXT,
-    source      TEXT,
-    date        TEXT,           -- as the article gave it
-    ingested_at TEXT NOT NULL,  -- UTC, ISO 8601
-    seen_at     TEXT NOT NULL   -- the date in ISO 8601 when it parses, else ingested_at: orders first/last seen
-);
-CREATE TABLE IF NOT EXISTS relationships (
-    id         TEXT PRIMARY KEY,  -- subject_id|relation|object_id
-    subject_id TEXT NOT NULL REFERENCES actors(id),
-    relation   TEXT NOT NULL,
-    object_id  TEXT NOT NULL REFERENCES actors(id)
-);
-CREATE INDEX IF NOT EXISTS relationships_by_subject ON relationships(subject_id);
-CREATE INDEX IF NOT EXISTS relationships_by_object ON relationships(object_id);
-CREATE TABLE IF NOT EXISTS evidence (
-    id              INTEGER PRIMARY KEY AUTOINCREMENT,
-    relationship_id TEXT NOT NULL REFERENCES relationships(id),
-    article_id      TEXT NOT NULL REFERENCES articles(id),
-    sentence        TEXT,
-    sentence_start  INTEGER NOT NULL,
-    sentence_end    INTEGER,
-    subject_text    TEXT,
-    subject_start   INTEGER,
-    subject_end     INTEGER,
-    object_text     TEXT,
-    object_start    INTEGER,
-    object_end      INTEGER,
-    trigger         TEXT,
-    trigger_start   INTEGER NOT NULL,
-    trigger_end     INTEGER,
-    pattern         TEXT,
-    hedged          INTEGER NOT NULL CHECK (hedged IN (0, 1)),
-    confidence      REAL,
-    reported_by     TEXT,
-    UNIQUE (relationship_id, article_id, sentence_start, trigger_start)
-);
-CREATE INDEX IF NOT EXISTS evidence_by_article ON evidence(article_id);
--- An article hedges a relationship when all its evidence rows for it are hedged.
-CREATE VIEW IF NOT EXISTS relationship_summary AS
-WITH per_article AS (
-    SELECT e.relationship_id, e.article_id, MIN(e.hedged) AS hedged, MAX(e.confidence) AS confidence,
-           COUNT(*) AS evidence
-    FROM evidence AS e
-    GROUP BY e.relationship_id, e.article_id
-)
-SELECT r.id, r.subject_id, r.relation, r.object_id,
-       COUNT(p.article_id)        AS articles,
-       COALESCE(SUM(p.evidence), 0) AS evidence,
-       AVG(p.hedged)              AS hedged_share,
-       MAX(p.confidence)          AS best_confidence,
-       MIN(a.seen_at)             AS first_seen,
-       MAX(a.seen_at)             AS last_seen
-FROM relationships AS r
-LEFT JOIN per_article AS p ON p.relationship_id = r.id
-LEFT JOIN articles AS a ON a.id = p.article_id
-GROUP BY r.id;
-"""
+__all__ = ["SCHEMA_VERSION", "SQLiteStore", "StoreError", "actors_from_triples", "iso_date", "normalize_triple",
+           "relationship_id"]
 
 _IN_CHUNK = 500
 # The relationship_summary view restricted, before aggregation, to the relationships of some actors.
@@ -143,11 +70,7 @@ LEFT JOIN articles AS a ON a.id = p.article_id
 GROUP BY r.id
 """
 
-_EVIDENCE_COLUMNS = (
-    "relationship_id", "article_id", "sentence", "sentence_start", "sentence_end",
-    "subject_text", "subject_start", "subject_end", "object_text", "object_start", "object_end",
-    "trigger", "trigger_start", "trigger_end", "pattern", "hedged", "confidence", "reported_by",
-)
+_EVIDENCE_COLUMNS = EVIDENCE_COLUMNS
 # Two rows for the same relationship, article, sentence and trigger are one piece of evidence: keep the surer.
 _INSERT_EVIDENCE = (
     f"INSERT INTO evidence ({', '.join(_EVIDENCE_COLUMNS)}) VALUES ({', '.join('?' * len(_EVIDENCE_COLUMNS))}) "
@@ -156,121 +79,6 @@ _INSERT_EVIDENCE = (
     + " WHERE excluded.confidence > evidence.confidence"
 )
 
-
-class StoreError(Exception):
-    """The database cannot be opened, read or written; the message is one line naming the file."""
-
-
-# --------------------------------------------------------------------------- triples -> rows
-
-
-def _symmetric_relations() -> frozenset[str]:
-    return load_schema().symmetric
-
-
-def normalize_triple(t: dict, symmetric: frozenset[str] | None = None) -> dict:
-    """The triple as stored: a symmetric relation gets ``subject_id <= object_id`` (sides swapped with their evidence)."""
-    symmetric = _symmetric_relations() if symmetric is None else symmetric
-    if t["relation"] not in symmetric or t["subject_id"] <= t["object_id"]:
-        return t
-    out = dict(t)
-    for a, b in (("subject", "object"), ("subject_id", "object_id"), ("subject_type", "object_type")):
-        out[a], out[b] = t.get(b), t.get(a)
-    ev = dict(t.get("evidence") or {})
-    for suffix in ("text", "start", "end"):
-        ev[f"subject_{suffix}"], ev[f"object_{suffix}"] = ev.get(f"object_{suffix}"), ev.get(f"subject_{suffix}")
-    out["evidence"] = ev
-    return out
-
-
-def actors_from_triples(triples: Iterable[dict]) -> dict[str, dict]:
-    """Actors named by ``triples``: id -> {id, name, type, aliases (the surface forms seen, sorted)}.
-
-    The first triple naming an actor gives its name and type.
-    """
-    actors: dict[str, dict] = {}
-    for t in triples:
-        ev = t.get("evidence") or {}
-        for side in ("subject", "object"):
-            actor_id = t[f"{side}_id"]
-            actor = actors.setdefault(actor_id, {"id": actor_id, "name": t.get(side) or actor_id,
-                                                 "type": t.get(f"{side}_type"), "aliases": set()})
-            surface = ev.get(f"{side}_text")
-            if surface:
-                actor["aliases"].add(surface)
-    for actor in actors.values():
-        actor["aliases"] = sorted(actor["aliases"])
-    return actors
-
-
-def relationship_id(subject_id: str, relation: str, object_id: str) -> str:
-    return f"{subject_id}|{relation}|{object_id}"
-
-
-def _evidence_row(t: dict, rel_id: str, article_id: str) -> tuple:
-    ev = t.get("evidence") or {}
-    hedged = ev.get("hedged", t.get("hedged", False))
-    values = {**ev, "relationship_id": rel_id, "article_id": article_id, "hedged": 1 if hedged else 0,
-              "confidence": t.get("confidence")}
-    for required in ("sentence_start", "trigger_start"):
-        if values.get(required) is None:
-            raise ValueError(f"triple {rel_id} in article {article_id} has no evidence {required}")
-    return tuple(values.get(c) for c in _EVIDENCE_COLUMNS)
-
-
-# --------------------------------------------------------------------------- dates
-
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d", "%d.%m.%Y")
-_MONTH_FORMATS = ("%B %Y", "%b %Y")
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def iso_date(raw: str | None) -> str | None:
-    """An article date as sortable ISO 8601 (``2008-07-13``, ``2008-07-13T09:30:00Z``, ``2008-07``), or None.
-
-    >>> iso_date("2008-07-13"), iso_date("July 13, 2008"), iso_date("Sun, 13 Jul 2008 09:30:00 +0200")
-    ('2008-07-13', '2008-07-13', '2008-07-13T07:30:00Z')
-    >>> iso_date("July 2008"), iso_date("2008"), iso_date("last week")
-    ('2008-07', '2008', None)
-    """
-    text = (raw or "").strip()
-    if not text:
-        return None
-    if re.fullmatch(r"\d{4}", text):
-        return text
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        return text
-    parsed: datetime | None = None
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            parsed = None
-    if parsed is None:
-        for fmt in _DATE_FORMATS:
-            try:
-                return datetime.strptime(text, fmt).strftime("%Y-%m-%d")
-            except ValueError:
-                pass
-        for fmt in _MONTH_FORMATS:
-            try:
-                return datetime.strptime(text, fmt).strftime("%Y-%m")
-            except ValueError:
-                pass
-        return None
-    if parsed.tzinfo is None and parsed.hour == parsed.minute == parsed.second == 0 and len(text) <= 10:
-        return parsed.strftime("%Y-%m-%d")
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(timezone.utc)
-    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-# --------------------------------------------------------------------------- the store
 
 
 class SQLiteStore:
@@ -284,115 +92,13 @@ class SQLiteStore:
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False, create: bool = True):
         self.path = os.fspath(path)
         self.readonly = readonly
-        memory = self.path == ":memory:"
-        if not memory and (readonly or not create) and not os.path.exists(self.path):
-            raise StoreError(f"{self.path}: no such database")
-        if not memory:
-            self._check_path()
-        try:
-            if memory:
-                self._db = sqlite3.connect(":memory:", isolation_level=None)
-            else:
-                mode = "ro" if readonly else ("rwc" if create else "rw")
-                uri = f"file:{urllib.parse.quote(os.path.abspath(self.path))}?mode={mode}"
-                self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error as exc:
-            raise StoreError(self._message("cannot open", exc)) from None
-        try:
-            self._setup()
-        except sqlite3.Error as exc:
-            self._db.close()
-            if not self._open_immutable():
-                raise StoreError(self._message("cannot open", exc)) from None
-        except StoreError:
-            self._db.close()
-            raise
-
-    def _open_immutable(self) -> bool:
-        """Read a WAL database whose -shm file this reader can neither find nor create (it may read the
-        file but not write its directory, or the file system is read-only) as immutable, provided no -wal
-        file holds changes the database file lacks. Whether that worked."""
-        if not self.readonly or self.path == ":memory:" or any(
-                os.path.exists(self.path + suffix) for suffix in ("-wal", "-shm")):
-            return False
-        uri = f"file:{urllib.parse.quote(os.path.abspath(self.path))}?mode=ro&immutable=1"
-        try:
-            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error:
-            return False
-        try:
-            self._setup()
-        except sqlite3.Error:
-            self._db.close()
-            return False
-        except StoreError:
-            self._db.close()
-            raise
-        return True
-
-    # ------------------------------------------------------------------ setup
-
-    def _check_path(self) -> None:
-        """Refuse, before SQLite touches anything, a path that cannot hold a writable database."""
-        path = self.path
-        if os.path.isdir(path):
-            raise StoreError(f"{path}: is a directory, not a database file")
-        parent = os.path.dirname(os.path.abspath(path))
-        if not os.path.exists(parent):
-            raise StoreError(f"{path}: cannot create database: directory {parent} does not exist")
-        if not os.path.isdir(parent):
-            raise StoreError(f"{path}: cannot create database: {parent} is not a directory")
-        if self.readonly:
-            return
-        if os.path.exists(path) and not os.access(path, os.R_OK | os.W_OK):
-            raise StoreError(f"{path}: database is read-only (no write permission)")
-        if not os.access(parent, os.W_OK | os.X_OK):  # the write-ahead log and shared memory files live beside it
-            raise StoreError(f"{path}: directory {parent} is not writable")
+        self._db = open_database(self.path, readonly=readonly, create=create)
 
     def _message(self, what: str, exc: BaseException) -> str:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return f"{self.path}: {what} database ({reason})"
+        return message(self.path, what, exc)
 
-    def _setup(self) -> None:
-        db = self._db
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")
-        version = db.execute("PRAGMA user_version").fetchone()[0]  # reads the header: "file is not a database"
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: graph database version {version} is newer than this graphkit "
-                             f"({SCHEMA_VERSION})")
-        if version == 0 and tables - {"sqlite_sequence"}:
-            raise StoreError(f"{self.path}: an SQLite database of another application, not a graphkit graph")
-        if self.readonly:
-            if version == 0:
-                raise StoreError(f"{self.path}: not a graphkit graph database (empty)")
-            return
-        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal" and self.path != ":memory:":
-            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise StoreError(f"{self.path}: cannot switch the database to write-ahead logging")
-        with self._transaction():
-            if db.execute("PRAGMA user_version").fetchone()[0] == 0:  # another process may have won the race
-                for statement in _SCHEMA.split(";\n"):
-                    if statement.strip():
-                        db.execute(statement)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (including KeyboardInterrupt)."""
-        if self.readonly:
-            raise StoreError(f"{self.path}: opened read-only")
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
-        else:
-            self._db.execute("COMMIT")
+    def _transaction(self):
+        return transaction(self._db, self.path, self.readonly)
 
     def close(self) -> None:
         self._db.close()
@@ -416,13 +122,14 @@ class SQLiteStore:
         return {r["id"] for r in self._read_by_ids(
             article_ids, lambda marks: f"SELECT id FROM articles WHERE id IN ({marks})")}
 
-    def add_articles(self, batch: Sequence[tuple[Article, list[dict]]]) -> dict[str, int]:
+    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Triple]]]) -> dict[str, int]:
         """Store articles with their triples in one transaction; articles already stored are skipped.
 
         Returns counts: ``stored`` and ``skipped`` articles, and the ``actors``, ``relationships`` and
-        ``evidence`` rows this batch added. On any error nothing of the batch is stored.
+        ``evidence`` rows this batch added. On any error nothing of the batch is stored. A triple given
+        as a mapping is read as its jsonl form (:meth:`Triple.from_dict`).
         """
-        symmetric = _symmetric_relations()
+        symmetric = symmetric_relations()
         counts = {"stored": 0, "skipped": 0, "actors": 0, "relationships": 0, "evidence": 0}
         now = utc_now()
         try:
@@ -431,29 +138,30 @@ class SQLiteStore:
                     if self.has_article(article.id):
                         counts["skipped"] += 1
                         continue
-                    self._add_article(db, article, [normalize_triple(t, symmetric) for t in triples], now, counts)
+                    stored = [normalize_triple(as_triple(t), symmetric) for t in triples]
+                    self._add_article(db, article, stored, now, counts)
                     counts["stored"] += 1
         except sqlite3.Error as exc:
             raise StoreError(self._message("cannot write to", exc)) from exc
         return counts
 
     @staticmethod
-    def _add_article(db: sqlite3.Connection, article: Article, triples: list[dict], now: str,
+    def _add_article(db: sqlite3.Connection, article: Article, triples: list[Triple], now: str,
                      counts: dict[str, int]) -> None:
         db.execute("INSERT INTO articles (id, title, source, date, ingested_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
                    (article.id, article.title, article.source, article.date, now, iso_date(article.date) or now))
         for actor in actors_from_triples(triples).values():
             cur = db.execute("INSERT INTO actors (id, name, type) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                             (actor["id"], actor["name"], actor["type"]))
+                             (actor.id, actor.name, actor.type))
             counts["actors"] += cur.rowcount
             db.executemany("INSERT INTO aliases (actor_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                           [(actor["id"], alias) for alias in actor["aliases"]])
+                           [(actor.id, alias) for alias in actor.aliases])
         for t in triples:
-            rel_id = relationship_id(t["subject_id"], t["relation"], t["object_id"])
             cur = db.execute("INSERT INTO relationships (id, subject_id, relation, object_id) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT (id) DO NOTHING", (rel_id, t["subject_id"], t["relation"], t["object_id"]))
+                             "ON CONFLICT (id) DO NOTHING", (t.relationship_id, t.subject_id, t.relation, t.object_id))
             counts["relationships"] += cur.rowcount
-            db.execute(_INSERT_EVIDENCE, _evidence_row(t, rel_id, article.id))
+            row = evidence_row(t, article.id)
+            db.execute(_INSERT_EVIDENCE, [row[c] for c in _EVIDENCE_COLUMNS])
         counts["evidence"] += db.execute("SELECT COUNT(*) FROM evidence WHERE article_id = ?",
                                          (article.id,)).fetchone()[0]
 
@@ -603,7 +311,7 @@ class SQLiteStore:
             row["hedged"] = bool(row["hedged"])
         return out
 
-    def export_articles(self) -> Iterator[tuple[Article, list[dict], str, str]]:
+    def export_articles(self) -> Iterator[tuple[Article, list[Triple], str, str]]:
         """Every stored article in ingestion order as ``(article, triples, ingested_at, seen_at)``: the
         triples rebuilt from its evidence rows (names and types from the actors), for copying the store
         elsewhere (``graphkit push``). The article text is not stored, so it is empty."""
@@ -611,16 +319,8 @@ class SQLiteStore:
         rels = {r["id"]: r for r in self._read("SELECT id, subject_id, relation, object_id FROM relationships")}
         for row in self._read("SELECT id, title, source, date, ingested_at, seen_at FROM articles "
                               "ORDER BY ingested_at, rowid"):
-            triples = []
-            for ev in self.evidence(article_id=row["id"]):
-                rel = rels[ev["relationship_id"]]
-                subject, obj = actors[rel["subject_id"]], actors[rel["object_id"]]
-                evidence = {k: v for k, v in ev.items() if k not in ("id", "relationship_id", "article_id",
-                                                                         "confidence")}
-                triples.append({"subject": subject["name"], "relation": rel["relation"], "object": obj["name"],
-                                "subject_id": subject["id"], "object_id": obj["id"],
-                                "subject_type": subject["type"], "object_type": obj["type"],
-                                "hedged": ev["hedged"], "confidence": ev["confidence"], "evidence": evidence})
+            triples = [_triple_of(ev, rels[ev["relationship_id"]], actors, row)
+                       for ev in self.evidence(article_id=row["id"])]
             article = Article(id=row["id"], text="", source=row["source"], title=row["title"], date=row["date"])
             yield article, triples, row["ingested_at"], row["seen_at"]
 
@@ -638,3 +338,13 @@ class SQLiteStore:
                            hedged_share=rel["hedged_share"], best_confidence=rel["best_confidence"],
                            first_seen=rel["first_seen"], last_seen=rel["last_seen"])
         return graph
+
+
+def _triple_of(ev: Mapping[str, Any], rel: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]],
+               article: Mapping[str, Any]) -> Triple:
+    """The triple an evidence row of ``rel`` in ``article`` stores."""
+    subject, obj = actors[rel["subject_id"]], actors[rel["object_id"]]
+    evidence = Evidence.from_dict({**ev, "article": article["id"], "source": article["source"]})
+    return Triple(subject=subject["name"], relation=rel["relation"], object=obj["name"], subject_id=subject["id"],
+                  object_id=obj["id"], subject_type=subject["type"], object_type=obj["type"], hedged=ev["hedged"],
+                  confidence=ev["confidence"], article=article["id"], evidence=evidence)

@@ -1,4 +1,5 @@
-"""Write triples as jsonl, json, csv or a table for people."""
+"""Write triples (:class:`~graphkit.records.Triple` records, as their ``to_dict()`` form) as jsonl, json,
+csv or a table for people."""
 from __future__ import annotations
 
 import csv
@@ -6,12 +7,16 @@ import json
 import sys
 from typing import Iterable, TextIO
 
+from graphkit.records import Triple
+from graphkit.views.render import csv_value
+
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_FIELDS = ["subject", "relation", "object", "subject_type", "object_type", "hedged", "confidence", "article",
               "source", "sentence", "trigger", "pattern", "reported_by"]
 
 
 def flat_row(t: dict) -> dict:
+    """One csv row of a triple's dict form: its own fields and the evidence's source, sentence, trigger..."""
     ev = t.get("evidence", {})
     return {**{k: t.get(k) for k in CSV_FIELDS[:8]}, "source": ev.get("source"), "sentence": ev.get("sentence"),
             "trigger": ev.get("trigger"), "pattern": ev.get("pattern"), "reported_by": ev.get("reported_by")}
@@ -29,12 +34,13 @@ class TripleWriter:
             self._csv = csv.DictWriter(self.out, fieldnames=CSV_FIELDS)
             self._csv.writeheader()
 
-    def write(self, triples: Iterable[dict]) -> None:
-        for t in triples:
+    def write(self, triples: Iterable[Triple]) -> None:
+        for record in triples:
+            t = record.to_dict()
             if self.fmt == "jsonl":
                 self.out.write(json.dumps(t, ensure_ascii=False) + "\n")
             elif self.fmt == "csv":
-                self._csv.writerow(flat_row(t))
+                self._csv.writerow({k: csv_value(v) for k, v in flat_row(t).items()})
             else:
                 self.rows.append(t)
         self.out.flush()
