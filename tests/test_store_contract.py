@@ -12,7 +12,7 @@ import time
 import networkx as nx
 import pytest
 
-from graphkit.read.documents import Article
+from graphkit.read import Article
 from graphkit.store import GraphStore, SQLiteStore, StoreError
 
 NEO4J_URI = os.environ.get("GRAPHKIT_NEO4J_URI")
