@@ -140,7 +140,7 @@ def test_synthetic_graph_paths_match_sqlite(neo4j_uri, tmp_path):
     from graphkit.ask.query import links, paths
 
     triples = synthetic_triples(300, 1_000, seed=11)
-    batch = [(Article(id=f"s{i}", text="x", source="synthetic"), triples[i:i + 250]) for i in range(0, 1000, 250)]
+    batch = [(Article(id=f"s{i}", text="x", source="synthetic", date="2024-05-01"), triples[i:i + 250]) for i in range(0, 1000, 250)]
     with SQLiteStore(tmp_path / "s.db") as lite, Neo4jStore(neo4j_uri, USER, PASSWORD) as neo:
         neo.clear()
         lite.add_articles(batch)
