@@ -142,17 +142,28 @@ def test_lone_surrogates_in_jsonl_are_replaced_and_every_row_is_read(tmp_path):
 
     result = graphkit("extract", path, "--format", "jsonl", "--id-column", "id")
     assert result.returncode == 0, result.stderr
-    assert len(triples_by_source(result.stdout)) == 5
+    found = triples_by_source(result.stdout)
+    assert ("Houthis", "attacked", "Saudi Arabia") in found[f"{path}#row=2"]
+    assert ("Russia", "attacked", "Ukraine") in found[f"{path}#row=5"]
 
     db = tmp_path / "graph.db"
-    for _ in range(2):  # a rerun reads the same rows, it does not crash at the same row
+    for expected in ((5, 0, 0), (0, 0, 5)):  # a rerun reads the same rows, it does not crash at the same row
         result = graphkit("ingest", path, "--db", db, "--id-column", "id", "--format", "json", "--no-progress")
         assert result.returncode == 0, result.stderr
-    summary = json.loads(result.stdout)
-    assert (summary["stored"], summary["failed"], summary["skipped"]) == (0, 0, 5)
+        summary = json.loads(result.stdout)
+        assert (summary["stored"], summary["failed"], summary["skipped"]) == expected
     with sqlite3.connect(db) as con:
         ids = {row[0] for row in con.execute("SELECT id FROM articles")}
     assert ids == {"a1", "a2", "a3\ufffd", "a4", "a5"}
+
+
+def test_a_lone_surrogate_in_a_key_is_one_line_for_that_row(tmp_path):
+    path = tmp_path / "key.jsonl"
+    path.write_text('{"te\\ud800xt": "x"}\n{"text": "Russia attacked Ukraine."}\n', encoding="utf-8")
+    result = graphkit("extract", path, "--format", "jsonl")
+    assert result.returncode == 1
+    assert lines(result.stderr) == [f"graphkit: {path}#row=1: no key 'text' (keys: te\ufffdxt)"]
+    assert ("Russia", "attacked", "Ukraine") in triples_by_source(result.stdout)[f"{path}#row=2"]
 
 
 # --------------------------------------------------------------------------- 9. unterminated quote in a CSV

@@ -19,6 +19,7 @@ __all__ = ["read_csv", "read_jsonl"]
 
 _Row = TypeVar("_Row")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_csv(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
@@ -204,8 +205,11 @@ def _record_article(where: str, get: Callable[[str], object], options: ReadOptio
 
 
 def _as_text(value: object, key: str, where: str) -> str | None:
-    if value is None or isinstance(value, str):
+    """A field as text; a lone surrogate (JSON ``"\\ud800"``) becomes U+FFFD, since it cannot be written out."""
+    if value is None:
         return value
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, (int, float, bool)):
         return json.dumps(value)
     raise Reject(f"{where}: '{key}' is {_json_kind(value)}, not a string")
