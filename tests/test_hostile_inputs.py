@@ -174,7 +174,7 @@ def test_unterminated_quote_in_csv_is_one_line_naming_the_row_and_other_files_ar
     bad.write_text('id,text\n1,"Iran supplied weapons to Hezbollah.\n2,The Houthis attacked Saudi Arabia.\n'
                    '3,Hamas attacked Israel on Monday.\n', encoding="utf-8")
     middle = tmp_path / "b-middle.csv"
-    middle.write_text('id,text\n1,Qatar funds Hamas.\n2,"Russia attacked Ukraine.\n3,"Egypt funds Hamas."\n',
+    middle.write_text('id,text\n1,Qatar funds Hamas with money.\n2,"Russia attacked Ukraine.\n3,"Egypt funds Hamas."\n',
                       encoding="utf-8")
     good = tmp_path / "c-good.txt"
     good.write_text(GOOD_2, encoding="utf-8")
@@ -226,14 +226,29 @@ def test_a_100_mb_field_is_refused_in_bounded_memory(tmp_path, kind):
             fh.write("x" * 2**20)
         fh.write('"}\n' if kind == "jsonl" else '"\n')
         fh.write('{"text": "Hamas attacked Israel."}\n' if kind == "jsonl" else "3,Hamas attacked Israel.\n")
-    args = ["--text-column", "2"] if kind == "headerless-csv" else []
-    script = READ_SCRIPT if not args else READ_SCRIPT.replace("max_bytes=", "text_column='2', max_bytes=")
-    code, stderr, rss = peak_rss([sys.executable, "-c", script, "1000", str(path), *args])
+    script = READ_SCRIPT.replace("max_bytes=", "text_column='2', max_bytes=") if kind == "headerless-csv" else READ_SCRIPT
+    code, stderr, rss = peak_rss([sys.executable, "-c", script, "1000", str(path)])
     assert code == 0, stderr[-2000:]
     assert rss < 200 * 2**20, f"peak RSS {rss / 2**20:.0f} MB"
     failures = lines(stderr)
     assert failures[-1] == "articles 2", failures
     assert len(failures) == 2 and f"{path}#row=2: " in failures[0] and "exceeds --max-bytes 1000" in failures[0]
+
+
+def test_a_100_mb_multi_line_csv_field_is_refused_in_bounded_memory_and_ends_the_file(tmp_path):
+    path = tmp_path / "lines.csv"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write('id,text\n1,Iran attacked Israel.\n2,"')
+        for _ in range(100):
+            fh.write(("x" * 1023 + "\n") * 1024)
+        fh.write('"\n3,Hamas attacked Israel.\n')
+    code, stderr, rss = peak_rss([sys.executable, "-c", READ_SCRIPT, "1000", str(path)])
+    assert code == 0, stderr[-2000:]
+    assert rss < 200 * 2**20, f"peak RSS {rss / 2**20:.0f} MB"
+    failure, count = lines(stderr)
+    assert failure.startswith(f"{path}#row=2: a field of more than ") and failure.endswith(
+        "exceeds --max-bytes 1000 (rest of the file skipped)"), failure
+    assert count == "articles 1"
 
 
 # --------------------------------------------------------------------------- 12. a directory 700 levels deep
@@ -301,14 +316,18 @@ _csv_cell = st.text(st.sampled_from('ab ,"\n'), max_size=8)
 
 
 @PROPERTY_SETTINGS
-@given(cells=st.lists(st.lists(_csv_cell, min_size=1, max_size=3), min_size=1, max_size=6))
-def test_csv_with_stray_quotes_never_raises_and_never_merges_silently(tmp_path_factory, cells):
+@given(cells=st.lists(st.lists(_csv_cell, min_size=1, max_size=3), min_size=1, max_size=6),
+       tail=st.text(st.sampled_from("ab ,\n"), max_size=20), unterminated=st.booleans())
+def test_csv_with_stray_quotes_never_raises_and_an_unclosed_quote_is_reported(tmp_path_factory, cells, tail,
+                                                                             unterminated):
     path = tmp_path_factory.mktemp("csv") / "rows.csv"
     body = "\n".join(",".join(row) for row in cells)
+    if unterminated:  # a last row whose quote is never closed: the file ends inside it
+        body = body.replace('"', "") + '\nx,"' + tail
     path.write_text("text,title\n" + body + "\n", encoding="utf-8")
     items = read_all(path)
     for item in items:
         if isinstance(item, Failure):
-            assert "\n" not in item.message and item.message.startswith(str(path))
-    if body.count('"') % 2:  # an odd number of quotes cannot all be closed: something must be reported
-        assert any(isinstance(item, Failure) for item in items), (body, items)
+            assert "\n" not in item.message and item.message.startswith(f"{path}"), item.message
+    if unterminated:
+        assert isinstance(items[-1], Failure) and "unterminated quote" in items[-1].message, (body, items)
