@@ -65,8 +65,8 @@ def os_message(name: str, exc: OSError) -> str:
 
 
 def one_line(text: str, limit: int = _MESSAGE_CHARS) -> str:
-    """``text`` on one line, cut to ``limit`` characters, for quoting inside a message."""
-    text = collapse_whitespace(text)
+    """``text`` on one line, cut to ``limit`` characters, for quoting inside a message (lone surrogates as U+FFFD)."""
+    text = re.sub("[\ud800-\udfff]", "\ufffd", collapse_whitespace(text))
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from graphkit.read.decode import collapse_whitespace, unify_newlines
 
-__all__ = ["html_to_text", "looks_like_html", "parse_html", "with_title_line"]
+__all__ = ["defuse_markup", "html_to_text", "looks_like_html", "parse_html", "with_title_line"]
 
 _SKIP_TAGS = {"script", "style", "noscript", "template"}
 _HEAD_TAGS = {"title", "meta", "link", "base", "style", "script", "noscript", "template"}
@@ -25,6 +25,7 @@ _VOID_TAGS = {
 _DATE_META = {"article:published_time", "date", "pubdate", "publishdate", "datepublished", "dc.date"}
 _HTML_MARKERS = re.compile(r"<(?:html|body|p|div)", re.IGNORECASE)
 _STARTS_WITH_TAG = re.compile(r"\s*<")
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 
 class _TextExtractor(HTMLParser):
@@ -112,13 +113,52 @@ class _TextExtractor(HTMLParser):
 def parse_html(markup: str) -> tuple[str, str | None, str | None]:
     """(body text, title, date) of an HTML document."""
     parser = _TextExtractor()
-    parser.feed(markup)
+    parser.feed(defuse_markup(markup))
     parser.close()
     raw = "".join(parser.parts).replace("\xa0", " ")
     lines = [re.sub(r"[^\S\n]+", " ", line).strip() for line in unify_newlines(raw).split("\n")]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     title = collapse_whitespace("".join(parser.title_parts)) or collapse_whitespace("".join(parser.h1_parts))
     return body, title or None, parser.date
+
+
+def defuse_markup(markup: str) -> str:
+    """``markup`` with every ``<`` that cannot open a tag written as ``&lt;``, in one pass.
+
+    A ``<`` followed by a letter, ``/``, ``!`` or ``?`` opens a tag only if a ``>`` comes before the next
+    ``<``; a comment runs to its ``-->``. HTMLParser rescans to the end of the input for each ``<`` it
+    cannot close (2 MB of ``<a`` took over two minutes) and then shows it as text anyway, so escaping it
+    keeps the text and makes the parse linear. Only a ``<`` inside an attribute value reads differently.
+
+    >>> defuse_markup("<p>1<2 <b>x</b><!-- <i> --> <a")
+    '<p>1<2 <b>x</b><!-- <i> --> &lt;a'
+    """
+    out: list[str] = []
+    pos = comment_end = 0
+    next_gt = next_comment_end = -2  # -2: not searched yet; -1: none left
+    for match in _TAG_START.finditer(markup):
+        start = match.start()
+        if start < comment_end:
+            continue  # inside a comment: HTMLParser skips it whole
+        if markup.startswith("<!--", start):
+            if next_comment_end != -1 and next_comment_end < start + 4:
+                next_comment_end = markup.find("-->", start + 4)
+            if next_comment_end != -1:
+                comment_end = next_comment_end + 3
+                continue
+        else:
+            if next_gt != -1 and next_gt < start:
+                next_gt = markup.find(">", start)
+            next_lt = markup.find("<", start + 1, next_gt if next_gt != -1 else len(markup))
+            if next_gt != -1 and next_lt == -1:
+                continue  # a tag: HTMLParser reads it
+        out.append(markup[pos:start])
+        out.append("&lt;")
+        pos = start + 1
+    if not out:
+        return markup
+    out.append(markup[pos:])
+    return "".join(out)
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:

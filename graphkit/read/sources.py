@@ -141,34 +141,57 @@ def _walk(root: str, options: ReadOptions) -> Iterator[Article | Failure]:
         yield Failure(root, f"{root}: no text files (looked for {suffixes})")
 
 
-def _walk_dir(directory: str, visited: set[tuple[int, int]]) -> Iterator[str | Failure]:
+def _walk_dir(root: str, visited: set[tuple[int, int]]) -> Iterator[str | Failure]:
+    """Files and failures under ``root`` in depth-first, sorted order, with an explicit stack (no recursion,
+    so a directory nested thousands of levels deep is walked like any other)."""
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    opened = _open_dir(root, visited)
+    if isinstance(opened, Failure):
+        yield opened
+        return
+    stack.append(opened)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        found = _walk_entry(entry, visited)
+        if isinstance(found, (str, Failure)):
+            yield found
+        elif found is not None:
+            stack.append(found)  # a subdirectory: walked before this directory's next entry
+
+
+def _open_dir(directory: str, visited: set[tuple[int, int]]) -> Iterator[os.DirEntry[str]] | Failure | None:
+    """The sorted entries of ``directory``; None if it was read already (a symlink loop or duplicate)."""
     try:
         info = os.stat(directory)
         key = (info.st_dev, info.st_ino)
         if key in visited:
-            return  # a symlink back to a directory already read: a loop or a duplicate
+            return None
         visited.add(key)
         with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
+            return iter(sorted(scan, key=lambda entry: entry.name))
     except OSError as exc:
-        yield Failure(directory, os_message(directory, exc))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        yield from _walk_entry(entry, visited)
+        return Failure(directory, os_message(directory, exc))
 
 
-def _walk_entry(entry: os.DirEntry[str], visited: set[tuple[int, int]]) -> Iterator[str | Failure]:
+def _walk_entry(
+    entry: os.DirEntry[str], visited: set[tuple[int, int]]
+) -> str | Failure | Iterator[os.DirEntry[str]] | None:
+    """A text file's path, a Failure, a subdirectory's entries to walk, or None (skipped)."""
     try:
         mode = os.stat(entry.path).st_mode  # follows symlinks
     except OSError as exc:  # dangling symlink, symlink loop, permission
         if _suffix(entry.name) in TEXT_SUFFIXES:
             dangling = entry.is_symlink() and isinstance(exc, FileNotFoundError)
             message = f"{entry.path}: broken symbolic link" if dangling else os_message(entry.path, exc)
-            yield Failure(entry.path, message)
-        return
+            return Failure(entry.path, message)
+        return None
     if stat.S_ISDIR(mode):
-        yield from _walk_dir(entry.path, visited)
-    elif stat.S_ISREG(mode) and _suffix(entry.name) in TEXT_SUFFIXES:
-        yield entry.path
+        return _open_dir(entry.path, visited)
+    if stat.S_ISREG(mode) and _suffix(entry.name) in TEXT_SUFFIXES:
+        return entry.path
+    return None

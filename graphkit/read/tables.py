@@ -19,29 +19,90 @@ __all__ = ["read_csv", "read_jsonl"]
 
 _Row = TypeVar("_Row")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_csv(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
-    """Rows of a CSV file: with a header row, or headerless when ``options.text_column`` is a column number."""
-    _set_csv_field_limit()
+    """Rows of a CSV file: with a header row, or headerless when ``options.text_column`` is a column number.
+
+    Parsed strictly, so an unterminated quote is a failure for its row instead of swallowing the rows
+    after it; no field may hold more than ``options.max_bytes`` characters, no line more than
+    :func:`_line_limit` characters, and neither is held whole to find that out (a text between
+    ``max_bytes`` and that is read and then refused with its size).
+    """
+    _set_csv_field_limit(_line_limit(options))
     stream, encoding = _open_table(path)
     with stream:
+        lines = BoundedLines(stream, _line_limit(options))
         if options.text_column.isdigit():
-            yield from _read_headerless_csv(path, stream, encoding, options)
+            yield from _read_headerless_csv(path, lines, encoding, options)
         else:
-            yield from _read_header_csv(path, stream, encoding, options)
+            yield from _read_header_csv(path, lines, encoding, options)
+
+
+class NonBlank:
+    """The items of ``rows`` that are not blank. Unlike a generator it survives an error from ``rows``
+    (a bad row): the error reaches the caller and the next call goes on with the next row."""
+
+    def __init__(self, rows: Iterator[_Row]) -> None:
+        self._rows = rows
+
+    def __iter__(self) -> NonBlank:
+        return self
+
+    def __next__(self) -> _Row:
+        while True:
+            row = next(self._rows)
+            if row and (not isinstance(row, str) or row.strip()):
+                return row
+
+
+class LineTooLong(Exception):
+    """Raised by :class:`BoundedLines` for a line over its limit; the next call goes on after that line."""
+
+
+class BoundedLines:
+    """The lines of ``stream``, each read with at most ``limit`` characters in memory.
+
+    A longer line raises LineTooLong once, after its remainder has been read and dropped in ``limit``
+    pieces; iterating again yields the line after it (the csv reader resets per row, so it carries on).
+    """
+
+    def __init__(self, stream: TextIO, limit: int) -> None:
+        self._stream = stream
+        self._limit = limit
+
+    def __iter__(self) -> BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._stream.readline(self._limit + 2)  # + room for "\r\n"
+        if not line:
+            raise StopIteration
+        if len(line.rstrip("\r\n")) <= self._limit:
+            return line
+        while line and not line.endswith(("\n", "\r")):
+            line = self._stream.readline(self._limit)
+        raise LineTooLong(f"a line of more than {self._limit} characters")
+
+
+def _line_limit(options: ReadOptions) -> int:
+    """Characters allowed on one CSV/JSONL line: a text of ``max_bytes`` may take 6 characters per byte
+    (JSON ``\\u00e9`` escapes), plus room for the other fields."""
+    return 6 * options.max_bytes + 65_536
 
 
 def read_jsonl(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
     """Lines of a JSONL file, each a JSON object; blank lines are skipped."""
     stream, encoding = _open_table(path)
     with stream:
-        lines = (line for line in stream if line.strip())  # blank lines are not data rows
+        lines = NonBlank(BoundedLines(stream, _line_limit(options)))
         yield from _rows_to_articles(
             path, lines, encoding,
             cells=lambda line: [line],
             build=lambda where, line: _jsonl_article(where, str(line), options),
             empty=f"{path}: empty file",
+            max_bytes=options.max_bytes,
         )
 
 
@@ -65,6 +126,7 @@ def _rows_to_articles(
     cells: Callable[[_Row], Iterable[object]],
     build: Callable[[str, _Row], Article | Failure],
     empty: str,
+    max_bytes: int,
 ) -> Iterator[Article | Failure]:
     """``build(where, row)`` for every row, numbered 1-based in ``where`` (``path#row=N``).
 
@@ -81,16 +143,33 @@ def _rows_to_articles(
             break
         except UnicodeDecodeError as exc:  # UTF-16/32 only; UTF-8 escapes bad bytes
             raise Reject(invalid_encoding(path, encoding, exc.reason)) from None
-        except csv.Error as exc:
+        except (csv.Error, LineTooLong) as exc:
             number += 1
             where = _row_source(path, number)
-            yield Failure(where, f"{where}: malformed CSV ({one_line(str(exc))})")
+            yield Failure(where, _bad_row_message(where, exc, max_bytes))
+            if str(exc).startswith("field larger than field limit"):
+                return  # the field's remaining lines would read as rows of their own
             continue
         number += 1
         where = _row_source(path, number)
         yield _bad_bytes(where, cells(row)) or build(where, row)
     if number == 0:
         raise Reject(empty)
+
+
+def _bad_row_message(where: str, exc: Exception, max_bytes: int) -> str:
+    """One line for a row the csv module (strict) or BoundedLines refused."""
+    if isinstance(exc, LineTooLong):
+        return exceeds_max_bytes(where, str(exc), max_bytes)
+    reason = str(exc)
+    if reason.startswith("field larger than field limit"):
+        what = f"a field of more than {csv.field_size_limit()} characters"
+        return exceeds_max_bytes(where, what, max_bytes) + " (rest of the file skipped)"
+    if reason == "unexpected end of data":
+        return f"{where}: malformed CSV (unterminated quote: the file ends inside a quoted field)"
+    if "expected after '\"'" in reason:
+        return f"{where}: malformed CSV (unterminated quote, or text after a closing quote: {one_line(reason)})"
+    return f"{where}: malformed CSV ({one_line(reason)})"
 
 
 def _row_source(path: str, number: int) -> str:
@@ -106,8 +185,9 @@ def _bad_bytes(where: str, values: Iterable[object]) -> Failure | None:
     return None
 
 
-def _set_csv_field_limit() -> None:
-    limit = sys.maxsize
+def _set_csv_field_limit(limit: int) -> None:
+    """The csv module's (process-wide) field size limit, at most what the platform allows."""
+    limit = min(limit, sys.maxsize)
     while True:
         try:
             csv.field_size_limit(limit)
@@ -116,14 +196,17 @@ def _set_csv_field_limit() -> None:
             limit //= 2
 
 
-def _read_header_csv(path: str, stream: TextIO, encoding: str, options: ReadOptions) -> Iterator[Article | Failure]:
-    reader = csv.DictReader(stream)
+def _read_header_csv(
+    path: str, lines: Iterator[str], encoding: str, options: ReadOptions
+) -> Iterator[Article | Failure]:
+    reader = csv.DictReader(lines, strict=True)
     try:
         columns = reader.fieldnames
     except UnicodeDecodeError as exc:
         raise Reject(invalid_encoding(path, encoding, exc.reason)) from None
-    except csv.Error as exc:
-        raise Reject(f"{path}: malformed CSV header ({one_line(str(exc))})") from None
+    except (csv.Error, LineTooLong) as exc:
+        message = _bad_row_message(path, exc, options.max_bytes).replace("malformed CSV (", "malformed CSV header (")
+        raise Reject(message) from None
     if not columns:
         raise Reject(f"{path}: empty file")
     if options.text_column not in columns:
@@ -134,21 +217,25 @@ def _read_header_csv(path: str, stream: TextIO, encoding: str, options: ReadOpti
         cells=lambda row: row.values(),
         build=lambda where, row: _record_article(where, row.get, options),
         empty=f"{path}: no data rows (header only)",
+        max_bytes=options.max_bytes,
     )
 
 
-def _read_headerless_csv(path: str, stream: TextIO, encoding: str, options: ReadOptions) -> Iterator[Article | Failure]:
+def _read_headerless_csv(
+    path: str, lines: Iterator[str], encoding: str, options: ReadOptions
+) -> Iterator[Article | Failure]:
     columns = {
         key: _column_index(name, key, path)
         for key, name in (("text", options.text_column), ("title", options.title_column),
                           ("date", options.date_column), ("id", options.id_column))
     }
-    rows = (row for row in csv.reader(stream) if row)  # blank lines are not data rows
+    rows = NonBlank(csv.reader(lines, strict=True))
     yield from _rows_to_articles(
         path, rows, encoding,
         cells=lambda row: row,
         build=lambda where, row: _headerless_article(where, row, columns, options),
         empty=f"{path}: empty file",
+        max_bytes=options.max_bytes,
     )
 
 
@@ -204,8 +291,11 @@ def _record_article(where: str, get: Callable[[str], object], options: ReadOptio
 
 
 def _as_text(value: object, key: str, where: str) -> str | None:
-    if value is None or isinstance(value, str):
+    """A field as text; a lone surrogate (JSON ``"\\ud800"``) becomes U+FFFD, since it cannot be written out."""
+    if value is None:
         return value
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, (int, float, bool)):
         return json.dumps(value)
     raise Reject(f"{where}: '{key}' is {_json_kind(value)}, not a string")
