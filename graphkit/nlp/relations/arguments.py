@@ -6,7 +6,6 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from graphkit.model.schema import Frame
 from graphkit.nlp.mentions import Mention
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 
@@ -222,25 +221,39 @@ def prep_objects(tok: Token, names: Iterable[str]) -> list[Token]:
     return out
 
 
-def objects_of(v: Token, frame: Frame) -> list[Token]:
+def shared_objects(v: Token) -> list[Token]:
+    """The object a verb shares with the verb coordinated after it: "stormed and overran the camp"."""
+    for c in v.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+            objs = [k for k in c.children if k.dep_ == "dobj"]
+            if objs:
+                return objs
+    return []
+
+
+def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
+    """Tokens filling the object slots of predicate ``v``: 'dobj' (the passive subject), 'dative', prepositions."""
+    slots = tuple(slots)
     out = []
     passive = is_passive(v)
-    for slot in frame.obj:
+    for slot in slots:
         if slot == "dobj":
             if passive:
                 out += [c for c in v.children if c.dep_ == "nsubjpass"]
             else:
-                out += [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ != "PRON" or (c.dep_ == "dobj")]
-                if v.dep_ in ("relcl", "acl") and not passive and not any(c.dep_ == "dobj" for c in v.children):
-                    pass
+                direct = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ != "PRON" or (c.dep_ == "dobj")]
+                out += direct or shared_objects(v)
         elif slot == "dative":
             out += [c for c in v.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
-            out += prep_objects(v, ["to"]) if "to" not in frame.obj else []
+            out += prep_objects(v, ["to"]) if "to" not in slots else []
         else:
             out += prep_objects(v, [slot])
             for d in v.children:
-                if d.dep_ == "dobj":
+                if d.dep_ in ("dobj", "agent"):
+                    # "launched rockets at X", "supplied by Iran to Hezbollah" (parsed under the agent)
                     out += prep_objects(d, [slot])
-    if passive and v.dep_ == "acl" and "dobj" in frame.obj:
+                    if d.dep_ == "agent":
+                        out += [q for p in d.children if p.dep_ == "pobj" for q in prep_objects(p, [slot])]
+    if passive and v.dep_ == "acl" and "dobj" in slots:
         out.append(v.head)
     return out
