@@ -147,6 +147,14 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
             if state is not None and state.type == "STATE":
                 return state_arg(ctx, state, c)
     for c in tok.children:
+        if c.dep_ == "amod" and tok.lower_ in ctx.words.force_proxies and \
+                ctx.schema.loyal_relation.get(c.lemma_.lower()) == "commands":
+            # "fighters loyal to X": X's fighters
+            for p in prep_objects(c, ["to"]):
+                got = single_arg(ctx, p, depth + 1)
+                if got:
+                    return got[0]
+    for c in tok.children:
         if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and tok.lower_ in ctx.words.force_proxies)):
             for p in c.children:
                 if p.dep_ == "pobj":

@@ -31,7 +31,8 @@ def word_themes(ctx: Context, w: Token) -> set[str]:
 def theme_tokens(ctx: Context, v: Token) -> list[Token]:
     """What the verb gives, fires or ships: its object, the passive subject, a 'with' phrase, the head noun."""
     themes = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-    themes += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+    themes += [p for c in v.children if (c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "prt"
+               for p in c.children if p.dep_ == "pobj"]  # "supplied with", "handing over drones" (parsed as pobj)
     if v.dep_ == "acl" and is_passive(v):
         themes.append(v.head)  # "rockets supplied by Iran"
     if v.dep_ == "relcl" and (is_passive(v) or any(c.dep_ == "dobj" and c.lower_ in ctx.words.relative_pronouns
@@ -66,6 +67,8 @@ def frame_relations(ctx: Context, v: Token, frame: Frame) -> list[str]:
 def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     relations = frame_relations(ctx, v, frame)
     if not relations:
+        if frame.theme == "weapons":
+            dispatched_forces(ctx, v)
         return
     if frame.needs_xcomp and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "to") for c in v.children):
         return
@@ -101,3 +104,15 @@ def bare_name(ctx: Context, o: Arg) -> bool:
     """A one-word 'person' the dictionary does not know: after 'seized' or 'captured' it is most often a town."""
     actor = ctx.actors[o.actor]
     return actor.type == "PERSON" and actor.entry is None and o.end - o.start == 1
+
+
+def dispatched_forces(ctx: Context, v: Token) -> None:
+    """'X sent Y troops': sending a force that belongs to another actor commands it ('Iran sent Quds Force
+    troops to Syria'). Armed things (drones, jets) are weapons, handled by the theme; people are forces."""
+    forces = [c for c in v.children if c.dep_ == "dobj" and c.lower_ in ctx.words.force_proxies
+              and "weapons" not in word_themes(ctx, c)]
+    if not forces or is_passive(v):
+        return
+    subjects = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
+    owners = [a for t in forces for a in args(ctx, t)]
+    emit(ctx, subjects, "commands", owners, v, "verb")
