@@ -223,6 +223,9 @@ def prep_objects(tok: Token, names: Iterable[str]) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in names:
             out.extend(p for p in c.children if p.dep_ == "pobj")
+            # "to the FDLR and to the militias": a coordinated preposition hangs under the first one's object
+            out.extend(p for k in [*c.children, *(g for o in c.children for g in o.children)]
+                       if k.dep_ == "conj" and k.lower_ == c.lower_ for p in k.children if p.dep_ == "pobj")
             # "between X and Y" where Y attached to the preposition
         if c.dep_ == "dative" and "dative" in names and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(c)
