@@ -74,6 +74,8 @@ POSITIVE = [
                  ("Iran", "supplies_weapons_to", "Houthis"), id="coordinated-verbs"),
     pytest.param("Hezbollah attacked and killed members of the Free Syrian Army.",
                  ("Hezbollah", "attacked", "Free Syrian Army"), id="coordinated-verbs-shared-object"),
+    pytest.param("Iran shipped rifles to the Houthis and to Hamas.",
+                 ("Iran", "supplies_weapons_to", "Hamas"), id="coordinated-prepositions"),
     pytest.param("Boko Haram raided an army base and killed Nigerian soldiers.",
                  ("Boko Haram", "attacked", "Nigerian Army"), id="coordinated-verb-inherits-subject"),
 ]
