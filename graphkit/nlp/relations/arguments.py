@@ -6,7 +6,6 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from graphkit.model.schema import Frame
 from graphkit.nlp.mentions import Mention
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 
@@ -148,6 +147,14 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
             if state is not None and state.type == "STATE":
                 return state_arg(ctx, state, c)
     for c in tok.children:
+        if c.dep_ == "amod" and tok.lower_ in ctx.words.force_proxies and \
+                ctx.schema.loyal_relation.get(c.lemma_.lower()) == "commands":
+            # "fighters loyal to X": X's fighters
+            for p in prep_objects(c, ["to"]):
+                got = single_arg(ctx, p, depth + 1)
+                if got:
+                    return got[0]
+    for c in tok.children:
         if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and tok.lower_ in ctx.words.force_proxies)):
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -216,31 +223,48 @@ def prep_objects(tok: Token, names: Iterable[str]) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in names:
             out.extend(p for p in c.children if p.dep_ == "pobj")
+            # "to the FDLR and to the militias": a coordinated preposition hangs under the first one's object
+            out.extend(p for k in [*c.children, *(g for o in c.children for g in o.children)]
+                       if k.dep_ == "conj" and k.lower_ == c.lower_ for p in k.children if p.dep_ == "pobj")
             # "between X and Y" where Y attached to the preposition
         if c.dep_ == "dative" and "dative" in names and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(c)
     return out
 
 
-def objects_of(v: Token, frame: Frame) -> list[Token]:
+def shared_objects(v: Token) -> list[Token]:
+    """The object a verb shares with the verb coordinated after it: "stormed and overran the camp"."""
+    for c in v.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+            objs = [k for k in c.children if k.dep_ == "dobj"]
+            if objs:
+                return objs
+    return []
+
+
+def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
+    """Tokens filling the object slots of predicate ``v``: 'dobj' (the passive subject), 'dative', prepositions."""
+    slots = tuple(slots)
     out = []
     passive = is_passive(v)
-    for slot in frame.obj:
+    for slot in slots:
         if slot == "dobj":
             if passive:
                 out += [c for c in v.children if c.dep_ == "nsubjpass"]
             else:
-                out += [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ != "PRON" or (c.dep_ == "dobj")]
-                if v.dep_ in ("relcl", "acl") and not passive and not any(c.dep_ == "dobj" for c in v.children):
-                    pass
+                direct = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ != "PRON" or (c.dep_ == "dobj")]
+                out += direct or shared_objects(v)
         elif slot == "dative":
             out += [c for c in v.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
-            out += prep_objects(v, ["to"]) if "to" not in frame.obj else []
+            out += prep_objects(v, ["to"]) if "to" not in slots else []
         else:
             out += prep_objects(v, [slot])
             for d in v.children:
-                if d.dep_ == "dobj":
+                if d.dep_ in ("dobj", "agent"):
+                    # "launched rockets at X", "supplied by Iran to Hezbollah" (parsed under the agent)
                     out += prep_objects(d, [slot])
-    if passive and v.dep_ == "acl" and "dobj" in frame.obj:
+                    if d.dep_ == "agent":
+                        out += [q for p in d.children if p.dep_ == "pobj" for q in prep_objects(p, [slot])]
+    if passive and v.dep_ == "acl" and "dobj" in slots:
         out.append(v.head)
     return out
