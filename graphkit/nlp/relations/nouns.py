@@ -129,6 +129,7 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
     if relation in ("supports", "funds") and gov0 is not None and gov0.lemma_ in ctx.words.receive_verbs:
         # "Haftar had the backing of Egypt and the UAE": the backers are in the of-phrase
         backers = [a for t in prep_objects(n, ["of", "from"]) for a in args(ctx, t)]
+        backers = backers or [a for t in prep_objects(gov0, ["from"]) for a in args(ctx, t)]  # "got money from X"
         backed = [a for t in logical_subjects(gov0, ctx) for a in args(ctx, t)]
         if backers and backed:
             emit(ctx, backers, relation, backed, n, "noun")
