@@ -132,6 +132,8 @@ def one_of_many(ctx: Context, r: Token, phrase: str) -> bool:
     """'a commander', 'one of the leaders', 'a senior leader': a rank among many, not the single head."""
     if phrase not in construction_words("rank_roles"):
         return False
+    if any(c.lower_ in construction_words("former_markers") for c in r.children):
+        return False  # "X, a former commander of Y" most often led it; an ended role still counts
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in r.children):
         return True
     return r.tag_ == "NNS" or (r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ == "one")
