@@ -43,6 +43,8 @@ POSITIVE = [
                  ("Hamas", "negotiated_with", "Fatah"), id="hosted-two-for-talks"),
     pytest.param("Egypt hosted Hamas and Fatah for reconciliation talks.",
                  ("Egypt", "negotiated_with", "Fatah"), id="hosted-two-for-talks-mediator"),
+    pytest.param("The foreign ministers of Armenia and Azerbaijan held talks in Geneva.",
+                 ("Armenia", "negotiated_with", "Azerbaijan"), id="ministers-of-two-states"),
     pytest.param("Israel and Hamas agreed a prisoner swap.",
                  ("Israel", "negotiated_with", "Hamas"), id="agreed-swap"),
     # membership and support through participles, with-phrases, copulas
@@ -64,6 +66,8 @@ NEAR_MISSES = [
                  ("Ahmad Jaber", "member_of", "Northern Front"), {"Ahmad Jaber", "Northern Front"}, id="critic-of"),
     pytest.param("A Houthi delegation flew to Muscat for a wedding.",
                  ("Houthis", "negotiated_with", "Oman"), {"Houthis", "Oman"}, id="travelled-not-for-talks"),
+    pytest.param("The foreign ministers of Armenia and Azerbaijan held a news conference in Geneva.",
+                 ("Armenia", "negotiated_with", "Azerbaijan"), {"Armenia", "Azerbaijan"}, id="ministers-no-talks"),
     pytest.param("Oman criticised talks between Iran and the United States.",
                  ("Oman", "negotiated_with", "Iran"), {"Oman", "Iran"}, id="critic-of-talks-is-no-host"),
     pytest.param("Washington pressed Kiev to open negotiations with Moscow.",

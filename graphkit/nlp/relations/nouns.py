@@ -59,6 +59,12 @@ def coordinated_sides(ctx: Context, tok: Token) -> list[Arg]:
                 sides.append(state_arg(ctx, state, x))
         if len({a.actor for a in sides}) >= 2:
             return sides
+    if tok.lower_ in ctx.words.thing_proxies or ctx.schema.role(tok.lemma_.lower()) is not None:
+        # "the foreign ministers of India and Pakistan held talks"
+        for p in prep_objects(tok, ["of"]):
+            sides = args(ctx, p)
+            if len(sides) >= 2:
+                return sides
     return []
 
 
