@@ -4,9 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
-from graphkit.nlp.relations.context import Arg, Context
+from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import agents_of, args, logical_subjects, prep_objects
 from graphkit.nlp.relations.emit import emit
+from graphkit.nlp.relations.roles import construction_words, modifier_state
 
 
 def mentions_under(ctx: Context, head: Token, prep: str) -> list[Arg]:
@@ -40,6 +41,87 @@ def governing_predicate(ctx: Context, n: Token) -> Token | None:
     return None
 
 
+def coordinated_sides(ctx: Context, tok: Token) -> list[Arg]:
+    """'Russian and Ukrainian negotiators', 'Israeli and Hamas delegations': the coordinated modifiers of a
+    plural noun name two sides, even when the mention finder read the phrase as one actor."""
+    own = ctx.mention(tok)
+    for c in tok.children:
+        if c.dep_ not in ("amod", "compound", "nmod") or c.i > tok.i or not c.conjuncts:
+            continue
+        sides: list[Arg] = []
+        for x in [c, *c.conjuncts]:
+            m = ctx.mention(x)
+            if m is not None and m is not own:
+                sides.append(ctx.arg_of(m))
+                continue
+            state = modifier_state(ctx, x) or ctx.dictionary.state_for_demonym(x.text)
+            if state is not None:
+                sides.append(state_arg(ctx, state, x))
+        if len({a.actor for a in sides}) >= 2:
+            return sides
+    if tok.lower_ in ctx.words.thing_proxies or ctx.schema.role(tok.lemma_.lower()) is not None:
+        # "the foreign ministers of India and Pakistan held talks"
+        for p in prep_objects(tok, ["of"]):
+            sides = args(ctx, p)
+            if len(sides) >= 2:
+                return sides
+    return []
+
+
+def side_args(ctx: Context, tok: Token) -> list[Arg]:
+    """The actors a subject stands for, split into its coordinated sides where it names two."""
+    return coordinated_sides(ctx, tok) or args(ctx, tok)
+
+
+def purpose_verb(n: Token) -> Token | None:
+    """'travelled to Cairo for talks', 'hosted X and Y for talks': the verb whose purpose the noun names."""
+    h = n.head
+    if n.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and h.head.pos_ == "VERB":
+        return h.head
+    return None
+
+
+def purpose_talks(ctx: Context, n: Token, relation: str) -> bool:
+    """'X travelled to Y for talks (with Z)', 'X hosted Y and Z for talks'. True when the noun is read."""
+    v = purpose_verb(n)
+    if v is None or relation != "negotiated_with":
+        return False
+    subjects = [a for t in logical_subjects(v, ctx) for a in side_args(ctx, t)]
+    if v.lemma_ in construction_words("host_verbs"):
+        guests = [a for c in v.children if c.dep_ == "dobj" for a in args(ctx, c)]
+        if len(guests) >= 2:
+            emit(ctx, guests, relation, [], n, "noun", symmetric_pairs=True)
+        emit(ctx, subjects, relation, guests, v, "mediator")
+        return True
+    if v.lemma_ not in construction_words("travel_verbs"):
+        return False
+    objects = [a for t in prep_objects(n, ["with"]) for a in args(ctx, t)]
+    if not objects:
+        places = [c for c in v.children if c.dep_ == "dobj"] + prep_objects(v, ["to"])
+        objects = [a for t in places for a in args(ctx, t)]
+    emit(ctx, subjects, relation, objects, n, "noun")
+    return True
+
+
+def unrealised(ctx: Context, gov: Token | None) -> bool:
+    """'X urged Y to hold talks': a predicate asked for, not done."""
+    return gov is not None and gov.dep_ == "xcomp" and gov.head.lemma_ in construction_words("request_verbs")
+
+
+def backing_with(ctx: Context, n: Token, relation: str) -> bool:
+    """'With Iran's backing, the Houthis ...': the backed is the subject of the clause the phrase modifies."""
+    h = n.head
+    if relation not in ("supports", "funds") or n.dep_ != "pobj" or h.lower_ != "with" or h.head.pos_ not in ("VERB", "AUX"):
+        return False
+    backers = [a for c in n.children if c.dep_ == "poss" for a in args(ctx, c)]
+    backers += [a for t in prep_objects(n, ["of", "from"]) for a in args(ctx, t)]
+    backed = [a for t in logical_subjects(h.head, ctx) for a in args(ctx, t)]
+    if not (backers and backed):
+        return False
+    emit(ctx, backers, relation, backed, n, "noun")
+    return True
+
+
 def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
     relation = frame.relation
     if frame.theme:
@@ -48,9 +130,12 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         if frame.theme not in classes:
             return
     gov0 = governing_predicate(ctx, n)
+    if unrealised(ctx, gov0) or purpose_talks(ctx, n, relation) or backing_with(ctx, n, relation):
+        return
     if relation in ("supports", "funds") and gov0 is not None and gov0.lemma_ in ctx.words.receive_verbs:
         # "Haftar had the backing of Egypt and the UAE": the backers are in the of-phrase
         backers = [a for t in prep_objects(n, ["of", "from"]) for a in args(ctx, t)]
+        backers = backers or [a for t in prep_objects(gov0, ["from"]) for a in args(ctx, t)]  # "got money from X"
         backed = [a for t in logical_subjects(gov0, ctx) for a in args(ctx, t)]
         if backers and backed:
             emit(ctx, backers, relation, backed, n, "noun")
@@ -60,6 +145,10 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         between = mentions_under(ctx, n, "between") or between
     if len(between) >= 2:
         emit(ctx, between, relation, [], n, "noun", symmetric_pairs=True)
+        if relation == "negotiated_with" and gov0 is not None and gov0.lemma_ in construction_words("host_verbs"):
+            # "Qatar hosted talks between Rwanda and Congo": the host with each side
+            hosts = [a for t in logical_subjects(gov0, ctx) for a in args(ctx, t)]
+            emit(ctx, hosts, relation, between, gov0, "mediator")
         return
     subjects: list[Arg] = []
     for c in n.children:
@@ -78,7 +167,7 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
             and not instrument:  # "the army responded with airstrikes on X": the means of the subject
         gov = None  # "Egypt condemned the attack on Israel": Egypt did not attack
     if not subjects and gov is not None:
-        subjects = [a for t in logical_subjects(gov, ctx) for a in args(ctx, t)]
+        subjects = [a for t in logical_subjects(gov, ctx) for a in side_args(ctx, t)]
     if not subjects:
         return
     objects = [a for t in prep_objects(n, frame.obj) for a in args(ctx, t)]

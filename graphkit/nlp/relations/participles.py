@@ -1,11 +1,21 @@
-"""The ``participle`` pattern: 'Iran-backed militias', 'U.S.-trained commandos'."""
+"""The ``participle`` pattern: 'Iran-backed militias', 'U.S.-trained commandos', 'the Hezbollah-affiliated X'.
+
+A participle's relation in relations.json may end in ``_inverse``: 'X-affiliated Y' states member_of(Y, X).
+"""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.nlp.relations.context import Context, state_arg
+from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import args
 from graphkit.nlp.relations.emit import emit
+
+
+def _emit(ctx: Context, agents: list[Arg], relation: str, objects: list[Arg], t: Token) -> None:
+    if relation.endswith("_inverse"):
+        emit(ctx, objects, relation.removesuffix("_inverse"), agents, t, "participle")
+    else:
+        emit(ctx, agents, relation, objects, t, "participle")
 
 
 def participle_pattern(ctx: Context, t: Token) -> None:
@@ -18,7 +28,7 @@ def participle_pattern(ctx: Context, t: Token) -> None:
         entry = ctx.dictionary.lookup(t.text.rsplit("-", 1)[0]) if not agents else None
         if entry is not None:
             # "U.S.-led coalition" is one token
-            emit(ctx, [state_arg(ctx, entry, t)], relation, args(ctx, t.head), t, "participle")
+            _emit(ctx, [state_arg(ctx, entry, t)], relation, args(ctx, t.head), t)
             return
     elif text in ctx.schema.participles and t.i >= 2 and ctx.doc[t.i - 1].text == "-":
         relation = ctx.schema.participles[text]
@@ -27,9 +37,7 @@ def participle_pattern(ctx: Context, t: Token) -> None:
         state = ctx.dictionary.state_for_demonym(agent_tok.text) if agents[0] is None else None
         if state is not None:
             # "Iranian-backed Houthis"
-            target = t.head
-            objects = args(ctx, target)
-            emit(ctx, [state_arg(ctx, state, agent_tok)], relation, objects, t, "participle")
+            _emit(ctx, [state_arg(ctx, state, agent_tok)], relation, args(ctx, t.head), t)
             return
     else:
         return
@@ -46,4 +54,5 @@ def participle_pattern(ctx: Context, t: Token) -> None:
             m = m or ctx.mention(ctx.doc[k])
         if m is not None:
             objects = [ctx.arg_of(m)]
-    emit(ctx, [ctx.arg_of(a) for a in agents], relation, objects, t, "participle")
+    objects = [o for o in objects if all(o.actor != a.actor for a in agents)]
+    _emit(ctx, [ctx.arg_of(a) for a in agents], relation, objects, t)

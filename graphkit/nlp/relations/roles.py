@@ -1,11 +1,25 @@
 """The ``role`` pattern: a role noun in apposition, before a name or as a predicate; listed members."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from graphkit.model.lexicon import data_path, read_json
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, single_arg
 from graphkit.nlp.relations.emit import emit
+
+
+@lru_cache(maxsize=1)
+def _construction_words() -> dict[str, frozenset[str]]:
+    raw = read_json(data_path("relations.json")).get("construction_words", {})
+    return {k: frozenset(w.lower() for w in v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def construction_words(key: str) -> frozenset[str]:
+    """A word class of relations.json's ``construction_words`` (rank roles, host verbs, ...)."""
+    return _construction_words().get(key, frozenset())
 
 
 def role_phrase(ctx: Context, r: Token) -> tuple[str, tuple[str, bool], Token] | None:
@@ -35,6 +49,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
     mods = {c.lower_ for c in r.children if c.dep_ in ("amod", "compound", "advmod")}
     if relation == "commands" and (mods & ctx.schema.member_role_modifiers or phrase.split()[0] in ctx.schema.member_role_modifiers):
         relation = "member_of"
+    if relation == "commands" and one_of_many(ctx, r, phrase):
+        relation = "member_of"  # "X, a commander of Y": one of Y's commanders, not its head
     holders: list[Arg] = []
     if r.dep_ == "appos":
         holders += single_arg(ctx, r.head, 0)
@@ -85,7 +101,7 @@ def role_pattern(ctx: Context, r: Token) -> None:
                     continue
                 orgs.append(ctx.arg_of(m))
             elif c.ent_type_ in ("NORP", "GPE") or c.text[:1].isupper():
-                state = ctx.dictionary.state_for_demonym(c.text)
+                state = modifier_state(ctx, c)
                 if state is not None and (relation != "commands" or (phrase in ctx.schema.state_roles
                                                                        and not mods & ctx.words.non_state_leaders)):
                     orgs.append(state_arg(ctx, state, c))
@@ -100,6 +116,27 @@ def role_pattern(ctx: Context, r: Token) -> None:
         emit(ctx, orgs, relation, holders, r, "role")
     else:
         emit(ctx, holders, relation, orgs, r, "role")
+
+
+def modifier_state(ctx: Context, c: Token):
+    """The state a demonym modifier names, read with the words before it ('North Korean', 'South African')."""
+    for start in range(c.left_edge.i, c.i + 1):
+        if all(ctx.tok2m[k] < 0 for k in range(start, c.i + 1)):
+            state = ctx.dictionary.state_for_demonym(ctx.doc[start:c.i + 1].text)
+            if state is not None:
+                return state
+    return None
+
+
+def one_of_many(ctx: Context, r: Token, phrase: str) -> bool:
+    """'a commander', 'one of the leaders', 'a senior leader': a rank among many, not the single head."""
+    if phrase not in construction_words("rank_roles"):
+        return False
+    if any(c.lower_ in construction_words("former_markers") for c in r.children):
+        return False  # "X, a former commander of Y" most often led it; an ended role still counts
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in r.children):
+        return True
+    return r.tag_ == "NNS" or (r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ == "one")
 
 
 def descriptor_group(ctx: Context, r: Token, descriptor: str) -> Arg | None:
