@@ -56,3 +56,15 @@ def test_coordinated_demonyms_before_officials_are_two_states(nlp, triples):
 def test_coordination_near_miss_non_states_are_not_split(nlp):
     got = actors_named(nlp, "Sunni and Shiite militants clashed in Baghdad.")
     assert "Sunni" not in got
+
+
+def test_known_name_glued_to_an_of_phrase_is_two_actors(nlp):
+    got = actors_named(nlp, "The Rapid Support Forces of Sudan shelled a camp near El Fasher.")
+    assert got.get("Rapid Support Forces") == "Rapid Support Forces", got
+    assert got.get("Sudan") == "Sudan", got
+
+
+def test_of_phrase_near_miss_a_name_ending_in_a_state_stays_whole(nlp):
+    got = actors_named(nlp, "The Democratic Forces for the Liberation of Rwanda (FDLR) raided a village in Masisi.")
+    assert "Rwanda" not in got, got
+    assert got["FDLR"] == got["Democratic Forces for the Liberation of Rwanda"]

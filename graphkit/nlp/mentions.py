@@ -154,7 +154,8 @@ class MentionFinder:
                 entry = self.dictionary.lookup(span.text)
                 if entry and entry.type != "STATE":
                     typ = entry.type
-            out.append(Mention(start, end, typ, "ner"))
+            for a, b in (self._split_of(doc, start, end) if typ == "ORGANIZATION" else [(start, end)]):
+                out.append(Mention(a, b, typ, "ner"))
         return out
 
     def _acronyms(self, doc: Doc) -> list[Mention]:
@@ -181,14 +182,29 @@ class MentionFinder:
                     or (doc[j].lower_ in self.schema.lexicon.name_connectors and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN")
                 ):
                     j += 1
-                if j > i and any(doc[k].lower_ in self.schema.org_keywords for k in range(i, j)):
-                    start, end = _trim(doc, i, j, self.schema, False)
-                    if end > start:
-                        out.append(Mention(start, end, "ORGANIZATION", "chunk"))
+                for a, b in self._split_of(doc, i, j):
+                    if any(doc[k].lower_ in self.schema.org_keywords for k in range(a, b)):
+                        start, end = _trim(doc, a, b, self.schema, False)
+                        if end > start:
+                            out.append(Mention(start, end, "ORGANIZATION", "chunk"))
                 i = max(j, i + 1)
             else:
                 i += 1
         return out
+
+    def _split_of(self, doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+        """'Quds Force of Iran', 'Badr Organization of the Islamic Supreme Council': a known name glued to an
+        of-phrase is two names; 'Democratic Forces for the Liberation of Rwanda' (no known part before 'of',
+        and the whole unknown) stays one."""
+        if j - i < 3 or self.dictionary.lookup(doc[i:j].text) is not None:
+            return [(i, j)]
+        for k in range(i + 1, j - 1):
+            if doc[k].lower_ == "of":
+                left = self.dictionary.lookup(doc[i:k].text)
+                if left is not None and left.type != "STATE":
+                    rest = k + 1 + (doc[k + 1].lower_ == "the")
+                    return [(i, k), *([(rest, j)] if rest < j else [])]
+        return [(i, j)]
 
     def _collectives(self, doc: Doc) -> list[Mention]:
         """'Iraqi lawmakers', 'U.S. troops', 'Shiite militants', 'Darfur rebels', and bare 'the government'."""
