@@ -68,3 +68,13 @@ def test_of_phrase_near_miss_a_name_ending_in_a_state_stays_whole(nlp):
     got = actors_named(nlp, "The Democratic Forces for the Liberation of Rwanda (FDLR) raided a village in Masisi.")
     assert "Rwanda" not in got, got
     assert got["FDLR"] == got["Democratic Forces for the Liberation of Rwanda"]
+
+
+def test_demonym_advisers_are_their_state(nlp, triples):
+    got = triples(nlp, "Turkish advisers trained Libyan crews to operate the drones.")
+    assert ("Turkey", "supports", "Libya") in got, got
+
+
+def test_advisers_near_miss_without_a_state_are_no_actor(nlp):
+    got = actors_named(nlp, "Foreign advisers trained the crews at an airbase near Misrata.")
+    assert not any(name in ("crews", "Foreign advisers") for name in got.values()), got
