@@ -373,12 +373,12 @@ def test_listed_members_of_an_alliance(nlp, triples):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Israeli troops killed three Hamas militants in Gaza on Monday.", ("Israel", "attacked", "Hamas")),
-    ("Israeli troops killed three Hamas militants in Gaza on Monday.", ("Hamas", "rival_of", "Israel")),
+    ("Israeli troops killed three Hamas militants in Gaza on Monday.", ("Israeli troops", "attacked", "Hamas")),
+    ("Israeli troops killed three Hamas militants in Gaza on Monday.", ("Hamas", "rival_of", "Israeli troops")),
     ("Sudanese government forces and Darfur rebels clashed near Nyala.", ("Darfur rebels", "rival_of", "Sudan")),
     ("The U.S.-led coalition bombed Taliban positions in Helmand.", ("United States", "commands", "U.S.-led coalition")),
     ("The U.S.-led coalition bombed Taliban positions in Helmand.", ("U.S.-led coalition", "attacked", "Taliban")),
-    ("Clashes between Indian troops and Maoist rebels left 12 dead.", ("India", "rival_of", "Maoist rebels")),
+    ("Clashes between Indian troops and Maoist rebels left 12 dead.", ("Indian troops", "rival_of", "Maoist rebels")),
 ])
 def test_wire_phrasing(nlp, triples, text, expected):
     assert triple(*expected) in triples(nlp, text)
@@ -398,7 +398,7 @@ def test_story_after_a_dateline_is_its_own_sentence(nlp, triples):
     text = "KANDAHAR, Afghanistan, Dec 14 -- Afghan forces loyal to Hamid Karzai attacked Taliban fighters."
     doc = nlp(text)
     assert any(s.text.startswith("Afghan forces") for s in doc.sents), [s.text for s in doc.sents]
-    assert triple("Afghanistan", "attacked", "Taliban") in triples(nlp, text)
+    assert triple("Afghan forces", "attacked", "Taliban") in triples(nlp, text)
     doc = nlp("GAZA (Reuters) - Hamas fighters clashed with Fatah gunmen on Monday.")
     assert any(s.text.startswith("Hamas fighters") for s in doc.sents), [s.text for s in doc.sents]
 
@@ -435,7 +435,7 @@ def test_quantity_of_a_group(nlp, triples):
     got = triples(nlp, "Hamas fighters killed dozens of Fatah members in Gaza.")
     assert ("Hamas", "attacked", "Fatah") in got
     got = triples(nlp, "Three of the Hamas commanders were killed by Israeli troops.")
-    assert ("Israel", "attacked", "Hamas") in got
+    assert ("Israeli troops", "attacked", "Hamas") in got
 
 
 def test_quantity_of_unnamed_people_is_no_group(nlp, triples):

@@ -14,7 +14,7 @@ from graphkit.model.dictionary import ActorDictionary, Entry
 from graphkit.model.names import fold
 from graphkit.model.schema import Schema
 from graphkit.nlp.dateline import dateline_places
-from graphkit.nlp.organs import organ_actor, organ_terms
+from graphkit.nlp.organs import force_nouns, organ_actor, organ_terms, state_force_words
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$|^(?:[A-Z]\.){2,4}$")
@@ -34,6 +34,8 @@ class Mention:
     organ: str = ""                  # the class of a state organ ("government", "military", ...), see actor_terms.json
     label: str = ""                  # the actor name when the text does not spell it ("Sudan's army" -> "Sudanese army")
     leader: int = -1                 # token of the person whose government it is ("the government of Prime Minister X")
+    forces: Entry | None = None      # the state whose armed forces these are ("U.S. troops"), see actor_terms.json
+    partners: tuple[int, ...] = ()   # first tokens of the mentions sharing its head ("US and Iraqi troops")
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -152,7 +154,8 @@ class MentionFinder:
                 entry = self.dictionary.lookup(span.text)
                 if entry and entry.type != "STATE":
                     typ = entry.type
-            out.append(Mention(start, end, typ, "ner"))
+            for a, b in (self._split_of(doc, start, end) if typ == "ORGANIZATION" else [(start, end)]):
+                out.append(Mention(a, b, typ, "ner"))
         return out
 
     def _acronyms(self, doc: Doc) -> list[Mention]:
@@ -179,14 +182,29 @@ class MentionFinder:
                     or (doc[j].lower_ in self.schema.lexicon.name_connectors and j + 1 < n and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN")
                 ):
                     j += 1
-                if j > i and any(doc[k].lower_ in self.schema.org_keywords for k in range(i, j)):
-                    start, end = _trim(doc, i, j, self.schema, False)
-                    if end > start:
-                        out.append(Mention(start, end, "ORGANIZATION", "chunk"))
+                for a, b in self._split_of(doc, i, j):
+                    if any(doc[k].lower_ in self.schema.org_keywords for k in range(a, b)):
+                        start, end = _trim(doc, a, b, self.schema, False)
+                        if end > start:
+                            out.append(Mention(start, end, "ORGANIZATION", "chunk"))
                 i = max(j, i + 1)
             else:
                 i += 1
         return out
+
+    def _split_of(self, doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+        """'Quds Force of Iran', 'Badr Organization of the Islamic Supreme Council': a known name glued to an
+        of-phrase is two names; 'Democratic Forces for the Liberation of Rwanda' (no known part before 'of',
+        and the whole unknown) stays one."""
+        if j - i < 3 or self.dictionary.lookup(doc[i:j].text) is not None:
+            return [(i, j)]
+        for k in range(i + 1, j - 1):
+            if doc[k].lower_ == "of":
+                left = self.dictionary.lookup(doc[i:k].text)
+                if left is not None and left.type != "STATE":
+                    rest = k + 1 + (doc[k + 1].lower_ == "the")
+                    return [(i, k), *([(rest, j)] if rest < j else [])]
+        return [(i, j)]
 
     def _collectives(self, doc: Doc) -> list[Mention]:
         """'Iraqi lawmakers', 'U.S. troops', 'Shiite militants', 'Darfur rebels', and bare 'the government'."""
@@ -215,6 +233,10 @@ class MentionFinder:
             if all(c.ent_type_ == "ORG" or self.dictionary.lookup(c.text) is not None and self.dictionary.lookup(c.text).type != "STATE"
                    for c in named):
                 continue  # "JNIM fighters" are JNIM
+            shared = self._coordinated_states(doc, named, tok)
+            if shared:
+                out += self._shared_head(doc, shared, tok, phrase, organ)
+                continue
             first = min(c.left_edge.i if c.dep_ == "compound" else c.i for c in named)
             first = min(first, min(c.i for c in named))
             start, end = _trim(doc, first, tok.i + 1, self.schema, False)
@@ -222,17 +244,65 @@ class MentionFinder:
                 continue
             modifier = doc[start:tok.i].text
             state = self.dictionary.state_for_demonym(modifier) or self._state_in(doc, start, tok.i)
-            if state and tok.lower_ in self.schema.state_collectives:
-                out.append(Mention(start, end, "STATE", "collective", state=state, organ=organ))
-            elif state and organ in ("military", "police"):
-                # "the Sudanese military" is the army the dictionary knows as "Sudanese army"
-                entry, _ = organ_actor(self.dictionary, state, phrase, organ)
-                if entry is not None:
-                    out.append(Mention(start, end, entry.type, "collective", entry=entry, organ=organ))
-                else:
-                    out.append(Mention(start, end, "GROUP", "collective", organ=organ))
-            else:
-                out.append(Mention(start, end, "GROUP", "collective"))
+            while state is None and start > 0 and doc[start - 1].head.i in (tok.i, start) and doc[start - 1].text[:1].isupper():
+                # "North Korean troops": the demonym runs over two modifiers of the noun
+                state = self.dictionary.state_for_demonym(doc[start - 1:tok.i].text)
+                start = start - 1 if state is not None else -1
+            if start < 0:
+                start = _trim(doc, first, tok.i + 1, self.schema, False)[0]
+            out.append(self._state_mention(doc, start, end, tok, phrase, organ, state))
+        return out
+
+    def _state_mention(self, doc: Doc, start: int, end: int, tok: Token, phrase: str, organ: str, state: Entry | None) -> Mention:
+        """'<demonym> <noun>': the state's armed forces ('U.S. troops'), the state itself ('Iranian officials'),
+        its police, or a named collective ('Shiite militants')."""
+        of_state = any(t.lower_ in state_force_words() for t in doc[start:tok.i])
+        if state is not None and state.type == "STATE" and (phrase in force_nouns() or organ == "military") and not of_state:
+            # one actor for all of a state's soldiers, troops and forces; the dictionary's army of the state
+            # when the text names it ("the Iraqi army"), and resolve merges the two when both are written
+            entry = self.dictionary.lookup(doc[start:end].text)
+            if entry is not None and entry.type != "STATE":
+                return Mention(start, end, entry.type, "collective", entry=entry, organ="military")
+            return Mention(start, end, "GROUP", "collective", forces=state, organ="military")
+        if state and tok.lower_ in self.schema.state_collectives:
+            return Mention(start, end, "STATE", "collective", state=state, organ=organ)
+        if state and organ == "police":
+            entry, _ = organ_actor(self.dictionary, state, phrase, organ)
+            if entry is not None:
+                return Mention(start, end, entry.type, "collective", entry=entry, organ=organ)
+            return Mention(start, end, "GROUP", "collective", organ=organ)
+        return Mention(start, end, "GROUP", "collective")
+
+    def _coordinated_states(self, doc: Doc, named: list[Token], tok: Token) -> list[tuple[int, int, Entry]]:
+        """'US and Iraqi troops', 'Russian and Ukrainian negotiators': each coordinated modifier that names
+        a state, as (start, end, state); empty unless there are two or more and each names a state."""
+        parts = sorted({t.i: t for c in named for t in (c, *c.conjuncts) if t.i < tok.i}.values(), key=lambda t: t.i)
+        if len(parts) < 2 or not any(t.dep_ == "conj" for t in parts):
+            return []
+        out = []
+        for t in parts:
+            start = t.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == t.i:
+                start -= 1
+            state = self.dictionary.state_for_demonym(doc[start:t.i + 1].text)
+            if state is None or state.type != "STATE":
+                return []
+            out.append((start, t.i + 1, state))
+        return out
+
+    def _shared_head(self, doc: Doc, parts: list[tuple[int, int, Entry]], tok: Token, phrase: str,
+                     organ: str) -> list[Mention]:
+        """One mention per state of a coordination; the last one carries the head noun."""
+        out = []
+        for k, (start, end, state) in enumerate(parts):
+            last = k == len(parts) - 1
+            m = self._state_mention(doc, start, tok.i + 1 if last else end, tok, phrase, organ, state)
+            if m.forces is not None and not last:
+                m.label = f"{doc[start:end].text} {doc[tok.i].text}"  # "US" of "US and Iraqi troops": "US troops"
+            out.append(m)
+        starts = tuple(m.start for m in out)
+        for m in out:
+            m.partners = tuple(s for s in starts if s != m.start)
         return out
 
     def _organ(self, doc: Doc, tok: Token, first: int, phrase: str, organ: str) -> list[Mention]:
@@ -302,7 +372,8 @@ def _title_case(tok: Token) -> bool:
 
 def _select(cands: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, longest first, then by source priority."""
-    cands.sort(key=lambda m: (-(m.end - m.start), -_SOURCE_PRIORITY[m.source], m.start))
+    # a part of a coordination ("US" of "US and Iraqi troops") is the state's forces, not the bare name
+    cands.sort(key=lambda m: (-(m.end - m.start), -bool(m.partners), -_SOURCE_PRIORITY[m.source], m.start))
     taken: set[int] = set()
     chosen = []
     for m in cands:

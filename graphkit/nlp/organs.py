@@ -5,11 +5,13 @@ its owner or drops it.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from graphkit.model.dictionary import ActorDictionary, Entry
+from graphkit.model.lexicon import data_path, read_json
 from graphkit.model.names import fold, loose_key
 from graphkit.model.schema import load_schema
 from graphkit.nlp.dateline import dateline_state
@@ -26,6 +28,40 @@ def organ_terms() -> tuple[dict[str, str], frozenset[str]]:
     """The state organs of data/actor_terms.json (noun -> class) and the words of a state army's name."""
     schema = load_schema()
     return schema.state_organs, schema.state_military_words
+
+
+@lru_cache(maxsize=1)
+def force_nouns() -> tuple[str, ...]:
+    """The nouns that make '<demonym> <noun>' a state's armed forces, in order of preference for its name."""
+    return tuple(read_json(data_path("actor_terms.json"))["state_forces"]["nouns"])
+
+
+@lru_cache(maxsize=1)
+def state_force_words() -> frozenset[str]:
+    """Words that make a state's forces the state itself: 'Sudanese government forces'."""
+    return frozenset(read_json(data_path("actor_terms.json"))["state_forces"]["of_the_state"])
+
+
+def forces_actor(dictionary: ActorDictionary, state: Entry, noun: str) -> Entry | None:
+    """The dictionary's army of a state when it has one ('Pakistani soldiers' -> Pakistan Army), else None:
+    the mention is then the state's forces (``Mention.forces``)."""
+    entry, _ = organ_actor(dictionary, state, noun, "military")
+    return entry
+
+
+def forces_name(state: Entry, written: list[str]) -> str:
+    """The name of a state's forces: the text's own '<demonym> <noun>' with the most preferred noun
+    ('U.S. forces' over 'U.S. troops'), else '<demonym> forces'."""
+    nouns = force_nouns()
+    best, rank = "", len(nouns)
+    for text in written:
+        words = text.split()
+        if len(words) < 2 or "'s" in text or "’s" in text or " and " in text:
+            continue
+        for k, n in enumerate(nouns):
+            if text.lower().endswith(" " + n) and k < rank:
+                best, rank = text, k
+    return best or f"{demonym_adjective(state)} forces"
 
 
 def demonym_adjective(state: Entry) -> str:
@@ -124,6 +160,8 @@ def _give_owner(m: Mention, state, dictionary: ActorDictionary, doc: Doc) -> boo
         m.type, m.state = "STATE", state
     elif entry is not None:
         m.type, m.entry = entry.type, entry
+    elif m.organ == "military":
+        m.type, m.forces = "GROUP", state
     else:
         m.type, m.label = "GROUP", label
     return True
@@ -172,8 +210,8 @@ def resolve_organs(doc: Doc, mentions: list[Mention], dictionary: ActorDictionar
             after = [a for a in same if a.start >= m.end and sentence(a.start) - sentence(m.start) <= _MAX_FORWARD_SENTENCES]
             ante = before[-1] if before else (after[0] if after else None)
             if ante is not None:
-                m.type, m.entry, m.state = ante.type, ante.entry, ante.state
-                m.label = ante.label or ("" if ante.entry or ante.state else _text(doc, ante))
+                m.type, m.entry, m.state, m.forces = ante.type, ante.entry, ante.state, ante.forces
+                m.label = ante.label or ("" if ante.entry or ante.state or ante.forces else _text(doc, ante))
                 resolved = True
         if not resolved:
             if not dateline_done:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from graphkit.model.dictionary import ActorDictionary, Entry
 from graphkit.nlp.mentions import Mention, _ACRONYM
-from graphkit.nlp.organs import resolve_organs
+from graphkit.nlp.organs import forces_actor, forces_name, resolve_organs
 from graphkit.model.names import loose_key, name_key, slug
 from graphkit.model.schema import load_schema
 
@@ -66,7 +66,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     keys: list[str] = []
     for m in mentions:
         text = _surface(doc, m)
-        if m.entry is None and m.state is None and m.source != "defined":
+        if m.entry is None and m.state is None and m.forces is None and m.source != "defined":
             hit = dictionary.lookup(text)
             if hit and (m.type != "GROUP" or hit.type == "STATE"):
                 m.entry = hit
@@ -74,6 +74,8 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
         ref = m.entry or m.state
         if ref is not None:
             key = "d:" + ref.id
+        elif m.forces is not None:
+            key = "f:" + m.forces.id
         elif m.label:
             key = "n:" + loose_key(m.label)
         elif m.bare:
@@ -83,6 +85,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
         keys.append(key)
         uf.find(key)
 
+    _link_forces(mentions, keys, uf, dictionary)
     _link_acronyms(doc, mentions, keys, uf)
     _link_aliases(doc, mentions, keys, uf)
     _link_short_names(doc, mentions, keys, uf)
@@ -90,9 +93,12 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     actors: dict[str, Actor] = {}
     order: list[str] = []
     labels: dict[str, str] = {}
+    forces: dict[str, Entry] = {}
     for m, key in zip(mentions, keys):
         if m.label:
             labels.setdefault(uf.find(key), m.label)
+        if m.forces is not None:
+            forces.setdefault(uf.find(key), m.forces)
         root = uf.find(key)
         if root not in actors:
             actors[root] = Actor(name="", type=m.type)
@@ -108,6 +114,8 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     for root, a in actors.items():
         if a.entry is not None:
             a.name, a.type = a.entry.name, a.entry.type
+        elif root in forces:
+            a.name = forces_name(forces[root], sorted(a.aliases | ({labels[root]} if root in labels else set())))
         else:
             a.name = labels.get(root) or _display_name(a.aliases)
     index = {root: i for i, root in enumerate(order)}
@@ -165,6 +173,16 @@ def _link_acronyms(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Unio
         text = _surface(doc, m)
         if _ACRONYM.match(text) and text.replace(".", "") in long_forms:
             uf.union(keys[long_forms[text.replace('.', '')]], keys[j])
+
+
+def _link_forces(mentions: list[Mention], keys: list[str], uf: _Union, dictionary: ActorDictionary) -> None:
+    """'Pakistani soldiers' and 'Pakistan's army' in one article are the army the dictionary knows."""
+    present = set(keys)
+    for m, key in zip(mentions, keys):
+        if m.forces is not None:
+            army = forces_actor(dictionary, m.forces, "army")
+            if army is not None and "d:" + army.id in present:
+                uf.union("d:" + army.id, key)
 
 
 def _link_aliases(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:

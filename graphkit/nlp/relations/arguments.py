@@ -60,6 +60,9 @@ def args(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
     out: list[Arg] = []
     for t in conjuncts(tok):
         out.extend(single_arg(ctx, t, depth))
+        m = ctx.mention(t)
+        # "US and Iraqi troops": the states coordinated before one head noun act together
+        out.extend(ctx.arg_of(ctx.mentions[ctx.tok2m[p]]) for p in (m.partners if m else ()) if ctx.tok2m[p] >= 0)
     seen, uniq = set(), []
     for a in out:
         if a.actor not in seen:
