@@ -172,6 +172,9 @@ def logical_subjects(v: Token, ctx: Context, depth: int = 0) -> list[Token]:
             if is_passive(gov) and not agents_of(gov):
                 # "Iran, which has been accused of arming X": the accused is the subject
                 return [c for c in gov.children if c.dep_ == "nsubjpass"]
+            accused = [c for c in gov.children if c.dep_ == "dobj" and c.i < h.i]
+            if gov.lemma_ in ctx.words.accusation_verbs and accused:
+                return accused  # "the US accuses Iran of arming X": the accused is the subject
             return logical_subjects(gov, ctx, depth + 1)
     if v.dep_ in ("relcl", "acl"):
         return [h]

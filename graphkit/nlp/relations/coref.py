@@ -88,6 +88,7 @@ def antecedent(ctx: Context, tok: Token, person: bool, kinds: tuple[str, ...] = 
     sentence a subject beats a nearer non-subject; failing those, the same in the sentences further back.
     With ``titled`` only a person the article has called by that title ("President X") qualifies."""
     sents = window(ctx, tok)
+    clause = _clause_of(tok) if tok.dep_ != "poss" else set()  # "X overran its base": its may be X's
     tiers = [sents[:2], sents[2:]]
     for tier in tiers:
         if not tier:
@@ -97,6 +98,8 @@ def antecedent(ctx: Context, tok: Token, person: bool, kinds: tuple[str, ...] = 
         for m in ctx.mentions:
             if m.start < lo or m.start >= min(hi, tok.i) or not _compatible(ctx, m, person, kinds):
                 continue
+            if _clause_mate(ctx, m, clause):
+                continue  # "Russia shipped rockets to the country": not Russia itself
             if titled is not None and m.actor not in titled_actors(ctx, titled):
                 continue
             best = m
@@ -106,6 +109,23 @@ def antecedent(ctx: Context, tok: Token, person: bool, kinds: tuple[str, ...] = 
         if best_subject or best:
             return best_subject or best
     return None
+
+
+def _clause_of(tok: Token) -> set[int]:
+    """The predicates of the clause ``tok`` is an argument in, up to its first finite verb."""
+    out = set()
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            out.add(a.i)
+            if a.dep_ not in ("xcomp", "conj"):
+                break
+    return out
+
+
+def _clause_mate(ctx: Context, m: Mention, clause: set[int]) -> bool:
+    """A subject or object of the clause the anaphor sits in: a pronoun or description cannot mean it."""
+    root = ctx.doc[m.start:m.end].root
+    return root.head.i in clause and root.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def titled_actors(ctx: Context, title: str) -> set[int]:
