@@ -683,7 +683,7 @@ def test_injection_in_names_and_arguments_is_stored_verbatim_and_harmless(tmp_pa
         check_hostile_store(store)
         assert integrity(odd_db) == "ok"
     listing = cli("relationships", "--db", odd_db, "-f", "jsonl")  # still works after every hostile argument
-    assert listing.exit_code == 0 and len(lines(listing.stdout)) == 3
+    assert listing.exit_code == 0 and len(lines(listing.stdout)) == 4  # with the rivalry the attack states
 
 
 def test_hostile_names_through_ingest_store_and_viz_render_as_text_in_chromium(tmp_path, hostile, monkeypatch):
