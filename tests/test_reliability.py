@@ -648,7 +648,8 @@ def hostile(tmp_path) -> tuple[Path, Path]:
 def check_hostile_store(store) -> None:
     names = {a["id"]: a["name"] for a in store.actors()}
     assert {names[SCRIPT_ID], names[DROP_ID], names[MATCH_ID]} == {a["name"] for a in HOSTILE_ACTORS}
-    assert store.stats() == {"articles": 1, "actors": 4, "relationships": 3, "evidence": 3}
+    # "witnesses said" is attribution, not a hedge, so the attack also states a rivalry (rival_of)
+    assert store.stats() == {"articles": 1, "actors": 4, "relationships": 4, "evidence": 4}
     rels = {r["id"]: (r["subject"], r["object"]) for r in store.relationships()}
     assert rels[f"{SCRIPT_ID}|attacked|{DROP_ID}"] == ("<script>alert(1)</script>", "Robert'); DROP TABLE actors;--")
     [ev] = list(store.evidence(relationship=f"{SCRIPT_ID}|attacked|{DROP_ID}"))
@@ -682,7 +683,7 @@ def test_injection_in_names_and_arguments_is_stored_verbatim_and_harmless(tmp_pa
         check_hostile_store(store)
         assert integrity(odd_db) == "ok"
     listing = cli("relationships", "--db", odd_db, "-f", "jsonl")  # still works after every hostile argument
-    assert listing.exit_code == 0 and len(lines(listing.stdout)) == 3
+    assert listing.exit_code == 0 and len(lines(listing.stdout)) == 4  # with the rivalry the attack states
 
 
 def test_hostile_names_through_ingest_store_and_viz_render_as_text_in_chromium(tmp_path, hostile, monkeypatch):

@@ -197,8 +197,17 @@ def _assertion_dict(doc: Doc, a, actors: list[Actor], schema) -> dict:
             "trigger": trig.text, "trigger_start": trig.start_char, "trigger_end": trig.end_char,
             "pattern": a.pattern, "hedged": a.hedged,
             "reported_by": actors[a.reporter].name if a.reporter is not None else None,
+            "context": _context_sentence(doc, a),
         },
     }
+
+
+def _context_sentence(doc: Doc, a) -> str | None:
+    """The earlier sentence an argument was resolved in (a pronoun's antecedent, an unstated recipient named
+    by the paragraph's topic), so the evidence names both sentences; None when all is in one sentence."""
+    lo, hi = a.sentence
+    outside = [arg.start for arg in (a.subject, a.object) if not lo <= arg.start < hi]
+    return doc[min(outside)].sent.text if outside else None
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:

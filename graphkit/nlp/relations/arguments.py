@@ -8,41 +8,11 @@ from spacy.tokens import Token
 
 from graphkit.nlp.mentions import Mention
 from graphkit.nlp.relations.context import Arg, Context, state_arg
+from graphkit.nlp.relations.coref import resolve_description, resolve_pronoun
 
 
 def conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
-
-
-def bare_definite(tok: Token) -> bool:
-    """'the group' alone: no name, modifier, possessor or of-phrase that says which group."""
-    kids = list(tok.children)
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and \
-        not any(c.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "appos", "acl", "relcl", "prep") for c in kids)
-
-
-def antecedent(ctx: Context, tok: Token, person: bool, kinds: tuple[str, ...] = ()) -> Mention | None:
-    """The nearest actor mention before a pronoun, of a compatible kind, within two sentences."""
-    sent_start = tok.sent.start
-    prev_sents = [s for s in ctx.doc.sents if s.end <= sent_start][-1:]
-    floor = prev_sents[0].start if prev_sents else sent_start
-    best = best_subject = None
-    for m in ctx.mentions:
-        if m.start >= tok.i or m.start < floor or m.bare:
-            continue
-        if person and m.type != "PERSON":
-            continue
-        if not person and m.type == "PERSON":
-            continue
-        if kinds and (m.type not in kinds or ctx.actors[m.actor].name.lower() in ctx.words.anaphoric_nouns):
-            continue
-        if kinds and ctx.doc[m.start:m.end].root.dep_ in ("compound", "amod"):
-            continue  # "UN experts say ... the group": a name modifying another noun is not what "the group" means
-        best = m
-        # a subject is the more salient antecedent: "The EMC, the largest FARC network, ... Its commander"
-        if ctx.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass"):
-            best_subject = m
-    return best_subject or best
 
 
 def relative_head(tok: Token) -> Token | None:
@@ -83,8 +53,7 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
             head = relative_head(tok)
             return single_arg(ctx, head, depth + 1) if head is not None else []
         if low in ctx.schema.person_pronouns or low in ctx.schema.group_pronouns:
-            ante = antecedent(ctx, tok, low in ctx.schema.person_pronouns)
-            return [ctx.arg_of(ante, indirect=True)] if ante else []
+            return resolve_pronoun(ctx, tok)
         return []
     if (low in ctx.words.quantity_words or tok.pos_ == "NUM") and tok.pos_ in ("NOUN", "NUM", "PRON", "ADJ", "DET"):
         for c in tok.children:
@@ -92,10 +61,9 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
                 return [a for p in c.children if p.dep_ == "pobj" for a in single_arg(ctx, p, depth + 1)]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    if low in ctx.words.anaphoric_nouns and bare_definite(tok):
-        # "the group", "the organization": the organisation named last, as a pronoun would be
-        ante = antecedent(ctx, tok, False, kinds=("ORGANIZATION", "GROUP"))
-        return [ctx.arg_of(ante, indirect=True)] if ante else []
+    described = resolve_description(ctx, tok)  # "the group", "the country", "the two sides"
+    if described is not None:
+        return described
     if low in ctx.words.voices:
         # "Haftar's spokesman ... declared": the spokesman speaks for his principal
         holder = holder_of(ctx, tok, depth)
@@ -214,6 +182,9 @@ def logical_subjects(v: Token, ctx: Context, depth: int = 0) -> list[Token]:
             if is_passive(gov) and not agents_of(gov):
                 # "Iran, which has been accused of arming X": the accused is the subject
                 return [c for c in gov.children if c.dep_ == "nsubjpass"]
+            accused = [c for c in gov.children if c.dep_ == "dobj" and c.i < h.i]
+            if gov.lemma_ in ctx.words.accusation_verbs and accused:
+                return accused  # "the US accuses Iran of arming X": the accused is the subject
             return logical_subjects(gov, ctx, depth + 1)
     if v.dep_ in ("relcl", "acl"):
         return [h]

@@ -1,9 +1,87 @@
-"""Whether an assertion is negated or hedged, and who reports it."""
+"""Whether an assertion is negated or hedged, and who reports it, each within the clause that holds it.
+
+A cue covers the clause it governs: its own predicate, that predicate's complements ("believed to have
+armed", "accused of arming", "said that ... armed"), and coordinated predicates that share its subject and
+auxiliary. It does not reach a coordinated clause of its own ("X did not attack Y but signed a deal with
+Z"), a relative or participial clause, or the noun phrase naming a speaker: "President X said ..." leaves
+X's title unhedged, and attribution in the active voice ("X said Russia would ...") is no hedge at all.
+"""
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.tokens import Token
 
+from graphkit.model.lexicon import data_path, read_json
 from graphkit.nlp.relations.context import Context
+
+# links along which a predicate's clause reaches up to the predicate that governs it
+COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd", "agent",
+                              "dative"})
+# an event noun stated as the subject of a hedged predicate is hedged with it ("talks ... are believed to ...")
+ARGUMENT_LINKS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(attribution lemmas that hedge only in the passive, modal auxiliaries that hedge)."""
+    hedges = read_json(data_path("relations.json"))["hedges"]
+    return frozenset(hedges.get("attributions", ())), frozenset(hedges.get("modals", ()))
+
+
+def shares_modifiers(conj: Token, head: Token) -> bool:
+    """'did not arm or train': a coordinated predicate without its own subject or auxiliary, in the head's form,
+    shares the head's negation, modal and adverbs; 'did not attack Y but signed' does not."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in conj.children)
+    return not own and conj.tag_ == head.tag_
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n\n" not in a.doc.text[lo:hi]
+
+
+def clause_scope(ctx: Context, trigger: Token) -> list[tuple[Token, bool, bool]]:
+    """The predicates whose cues reach ``trigger``: (token, its modifiers apply, its lemma governs the trigger)."""
+    steps = [(trigger, True, False)]
+    role = ctx.schema.role(trigger.lower_) is not None or ctx.schema.role(trigger.lemma_.lower()) is not None
+    t = trigger
+    for _ in range(12):
+        h = t.head
+        if h.i == t.i or not same_paragraph(h, trigger):
+            break
+        if t.dep_ == "conj":
+            steps.append((h, shares_modifiers(t, h), False))
+        elif t.dep_ in COMPLEMENT_LINKS or (t.dep_ in ARGUMENT_LINKS and not role):
+            steps.append((h, True, True))
+        else:
+            break
+        t = h
+    return steps
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "xcomp")
+
+
+def is_hedged(ctx: Context, trigger: Token) -> bool:
+    """A hedge cue ("allegedly", "believed to", "suspected of", "accused", "reportedly", "may have",
+    "is said to") in the trigger's clause or a clause governing it."""
+    s = ctx.schema
+    attributions, modals = _hedge_words()
+    for t, applies, governs in clause_scope(ctx, trigger):
+        if governs and t.lemma_ in s.hedge_lemmas and (t.lemma_ not in attributions or _passive(t)):
+            return True
+        if not applies:
+            continue
+        for c in t.children:
+            if c.dep_ == "advmod" and c.lower_ in s.hedge_adverbs:
+                return True
+            if c.dep_ == "aux" and c.lower_ in modals:
+                return True
+            if c.dep_ == "amod" and c.lemma_ in s.hedge_lemmas and t.pos_ == "NOUN":
+                return True  # "the alleged arms shipments"
+    return False
 
 
 def clause_chain(tok: Token) -> list[Token]:
@@ -11,6 +89,8 @@ def clause_chain(tok: Token) -> list[Token]:
     chain = [tok]
     t = tok
     while t.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "conj") and t.head.i != t.i:
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and not shares_modifiers(t, t.head):
+            break  # "X did not attack Y but signed a deal with Z": the negation is the first clause's
         t = t.head
         chain.append(t)
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
@@ -19,6 +99,8 @@ def clause_chain(tok: Token) -> list[Token]:
 
 
 def negated(ctx: Context, trigger: Token) -> bool:
+    """Negated, refused or denied: 'X has never armed Y', 'X refused to meet Y', 'X denied arming Y'.
+    An accusation governing the denial keeps the triple ('accused of refusing to ...')."""
     s = ctx.schema
     for t in clause_chain(trigger):
         if any(c.dep_ == "neg" or (c.lower_ in s.negator_particles and c.dep_ in ("neg", "det", "advmod") and c.lower_ != "no")
@@ -44,31 +126,11 @@ def governed_by(tok: Token, lemmas: set[str]) -> bool:
     return any(a.lemma_ in lemmas for a in tok.ancestors)
 
 
-def same_paragraph(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n\n" not in a.doc.text[lo:hi]
-
-
-def is_hedged(ctx: Context, trigger: Token) -> bool:
-    s = ctx.schema
-    for t in [trigger, *trigger.ancestors]:
-        if not same_paragraph(t, trigger):
-            break
-        if t.i != trigger.i and t.lemma_ in s.hedge_lemmas:
-            return True
-        if any(c.lower_ in s.hedge_adverbs for c in t.children if c.dep_ == "advmod"):
-            return True
-        if t.dep_ == "ROOT":
-            break
-    return any(t.lower_ in s.hedge_adverbs for t in trigger.sent if t.dep_ == "advmod" and t.head.i == trigger.i)
-
-
 def reporter_of(ctx: Context, trigger: Token) -> int | None:
-    for a in trigger.ancestors:
-        if not same_paragraph(a, trigger):
-            break
-        if a.lemma_ in ctx.schema.reporting_verbs:
-            for c in a.children:
+    """The actor a reporting verb governing the trigger's clause names as its subject, or 'according to X'."""
+    for t, _, governs in clause_scope(ctx, trigger):
+        if governs and t.lemma_ in ctx.schema.reporting_verbs:
+            for c in t.children:
                 if c.dep_ == "nsubj":
                     m = ctx.mention(c)
                     if m is not None:
