@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EVAL   := ../shared/eval
 
-.PHONY: install demo test score bench clean neo4j neo4j-stop browser browser
+.PHONY: install demo test score bench offtopic clean neo4j neo4j-stop browser browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ bench: $(STAMP)
 	GRAPHKIT_NEO4J_PASSWORD=$${GRAPHKIT_NEO4J_PASSWORD:-graphkit-dev} \
 	GRAPHKIT_NEO4J_URI=$$(GRAPHKIT_NEO4J_JAVA_OPTS="$${GRAPHKIT_NEO4J_JAVA_OPTS:--Xmx4g -Dgraphkit.neo4j.pagecache.mb=5000}" \
 	    bash neo4j/run.sh start) $(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## what graphkit extracts from AG News items that are not World news (Sports, Business, Sci/Tech), with a
+## seeded JSONL sample for judging by hand in bench/results/offtopic-sample.jsonl
+offtopic: $(STAMP)
+	$(BIN)/python bench/offtopic.py $(OFFTOPIC_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

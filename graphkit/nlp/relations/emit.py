@@ -5,6 +5,7 @@ from spacy.tokens import Span, Token
 
 from graphkit.nlp.relations.context import Arg, Assertion, Context
 from graphkit.nlp.relations.modality import is_hedged, negated, reporter_of
+from graphkit.nlp.relations.plausibility import implausible
 
 
 def emit(ctx: Context, subjects: list[Arg], relation: str, objects: list[Arg], trigger: Token | Span,
@@ -22,7 +23,7 @@ def emit(ctx: Context, subjects: list[Arg], relation: str, objects: list[Arg], t
         pairs += [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
     text = ctx.doc.text
     for s, o in pairs:
-        if s.actor == o.actor:
+        if s.actor == o.actor or implausible(ctx, s, relation, o, trigger, pattern, sent):
             continue
         lo = min(s.start, o.start, span[0])
         hi = max(s.end, o.end, span[1])
