@@ -74,6 +74,7 @@ class Evidence:
     pattern: str
     hedged: bool = False
     reported_by: str | None = None
+    context: str | None = None  # the earlier sentence that names an argument reached through a pronoun
 
     OFFSETS = ("sentence_start", "sentence_end", "subject_start", "subject_end", "object_start", "object_end",
                "trigger_start", "trigger_end")
