@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = Path("/work/shared/eval/score.py")
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
 def _load(name: str, path: Path):
@@ -28,7 +28,7 @@ TEXT = (
     "Hezbollah leader Hassan Nasrallah held talks with Iranian officials. "
     "Zorblat Vunk founded the Blue Heron Brigade years ago. "
     "Fatah fought the old neighbours for years. "
-    "Hamas is an old party. "
+    "Hamas is an old party.\n\n"
     "Qatar sent them rifles and money."
 )
 GOLD = {
@@ -58,7 +58,8 @@ GOLD = {
         # the sentence names the old neighbours, graphkit finds no mention of them
         {"s": "Fatah", "r": "rival_of", "o": "Old Neighbours", "required": True,
          "evidence": "Fatah fought the old neighbours"},
-        # "them" are Hamas of the sentence before: the relation spans sentences
+        # "them" are Hamas of the paragraph before: the relation spans sentences (and paragraphs, where no
+        # pronoun is resolved)
         {"s": "Qatar", "r": "supplies_weapons_to", "o": "Hamas", "required": True,
          "evidence": "Qatar sent them rifles"},
         {"s": "Qatar", "r": "funds", "o": "Hamas", "required": True, "evidence": "words that are not in the text"},
