@@ -76,8 +76,10 @@ POSITIVE = [
                  ("Hezbollah", "attacked", "Free Syrian Army"), id="coordinated-verbs-shared-object"),
     pytest.param("Iran shipped rifles to the Houthis and to Hamas.",
                  ("Iran", "supplies_weapons_to", "Hamas"), id="coordinated-prepositions"),
+    # "Nigerian soldiers" are Nigeria's forces, named as the text writes them (the forces rule of
+    # tests/test_mentions_round2.py); the point here is the subject the second verb inherits
     pytest.param("Boko Haram raided an army base and killed Nigerian soldiers.",
-                 ("Boko Haram", "attacked", "Nigerian Army"), id="coordinated-verb-inherits-subject"),
+                 ("Boko Haram", "attacked", "Nigerian soldiers"), id="coordinated-verb-inherits-subject"),
 ]
 
 
