@@ -1,25 +1,18 @@
 """The ``role`` pattern: a role noun in apposition, before a name or as a predicate; listed members."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
-from graphkit.model.lexicon import data_path, read_json
+from graphkit.model.schema import load_schema
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, single_arg
 from graphkit.nlp.relations.emit import emit
-
-
-@lru_cache(maxsize=1)
-def _construction_words() -> dict[str, frozenset[str]]:
-    raw = read_json(data_path("relations.json")).get("construction_words", {})
-    return {k: frozenset(w.lower() for w in v) for k, v in raw.items() if not k.startswith("_")}
+from graphkit.nlp.relations.titles import implicit_state
 
 
 def construction_words(key: str) -> frozenset[str]:
-    """A word class of relations.json's ``construction_words`` (rank roles, host verbs, ...)."""
-    return _construction_words().get(key, frozenset())
+    """A word class of the schema's ``construction_words``, for callers without a Context (nouns.py)."""
+    return load_schema().words_of(key)
 
 
 def role_phrase(ctx: Context, r: Token) -> tuple[str, tuple[str, bool], Token] | None:
@@ -72,7 +65,7 @@ def role_pattern(ctx: Context, r: Token) -> None:
             holders += [a for c in objs for a in args(ctx, c)]
         elif v.lemma_ not in ctx.words.appoint_verbs:
             holders += [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
-    if r.dep_ in ("attr",) and r.head.lemma_ == "be":
+    if r.dep_ in ("attr",) and r.head.lemma_ in ctx.schema.words_of("copular_verbs"):
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
     if r.dep_ == "nsubj" and r.head.lemma_ == "be":
         holders += [a for c in r.head.children if c.dep_ == "attr" for a in args(ctx, c)]
@@ -109,6 +102,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
         group = descriptor_group(ctx, r, sorted(mods & ctx.words.non_state_leaders)[0])
         if group is not None:
             orgs.append(group)
+    if relation == "commands" and not orgs and not inverted and unwritten_state_title(ctx, r, phrase):
+        orgs = implicit_state(ctx, r, holders)
     holders = [h for h in holders if not (relation in ("commands", "member_of") and ctx.actors[h.actor].type == "STATE")]
     if relation == "member_of":
         orgs = [o for o in orgs if ctx.actors[o.actor].type != "PERSON"]
@@ -116,6 +111,20 @@ def role_pattern(ctx: Context, r: Token) -> None:
         emit(ctx, orgs, relation, holders, r, "role")
     else:
         emit(ctx, holders, relation, orgs, r, "role")
+
+
+def unwritten_state_title(ctx: Context, r: Token, phrase: str) -> bool:
+    """'interim President X', 'the Prime Minister, X': a head-of-state title with nothing that names what
+    it heads ('club president', 'president of the bank' name their body and are read elsewhere)."""
+    if phrase not in ctx.schema.implicit_state_titles:
+        return False
+    for c in r.children:
+        if c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "poss":
+            return False
+        if c.dep_ in ("compound", "nmod") and c.i < r.i and c.lower_ not in phrase.split() \
+                and c.lower_ not in ctx.schema.words_of("title_modifiers"):
+            return False
+    return True
 
 
 def modifier_state(ctx: Context, c: Token):
@@ -130,9 +139,9 @@ def modifier_state(ctx: Context, c: Token):
 
 def one_of_many(ctx: Context, r: Token, phrase: str) -> bool:
     """'a commander', 'one of the leaders', 'a senior leader': a rank among many, not the single head."""
-    if phrase not in construction_words("rank_roles"):
+    if phrase not in ctx.schema.words_of("rank_roles"):
         return False
-    if any(c.lower_ in construction_words("former_markers") for c in r.children):
+    if any(c.lower_ in ctx.schema.words_of("former_markers") for c in r.children):
         return False  # "X, a former commander of Y" most often led it; an ended role still counts
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in r.children):
         return True
