@@ -26,6 +26,19 @@ POSITIVE = [
                  ("Ashraf Ghani", "commands", "Afghanistan"), id="title-of-state-on-name"),
     pytest.param("Kim Il Sung, who became North Korea's leader in 1948, died in 1994.",
                  ("Kim Il Sung", "commands", "North Korea"), id="became-possessive-leader"),
+    # multi-word titles
+    pytest.param("Luftwaffe Commander-in-Chief Erhard Milch visited Berlin.",
+                 ("Erhard Milch", "commands", "Luftwaffe"), id="hyphenated-title"),
+    pytest.param("US Deputy Secretary of State John Negroponte arrived in Islamabad.",
+                 ("John Negroponte", "member_of", "United States"), id="secretary-of-state"),
+    # membership by possessive and of-phrase
+    pytest.param("Pakistan's Inter-Services Intelligence backed the Haqqani network.",
+                 ("Inter-Services Intelligence", "member_of", "Pakistan"), id="state-agency-possessive"),
+    pytest.param("The Quds Force of the Islamic Revolutionary Guard Corps trained the militia.",
+                 ("Quds Force", "member_of", "Islamic Revolutionary Guard Corps"), id="organisation-of-organisation"),
+    # possessive rival with the name after a comma
+    pytest.param("After President Bush and his rival, Senator John Edwards, clashed, analysts said little.",
+                 ("George W. Bush", "rival_of", "John Edwards"), id="his-rival-comma-name"),
 ]
 
 NEAR_MISSES = [
@@ -35,6 +48,12 @@ NEAR_MISSES = [
                  ("Thabo Mbeki", "commands", "Ivory Coast"), {"Thabo Mbeki", "Ivory Coast"}, id="state-after-title"),
     pytest.param("KABUL, Afghanistan (Reuters) - The club president Florentino Perez arrived on Monday.",
                  ("Florentino Perez", "commands", "Afghanistan"), {"Florentino Perez"}, id="club-president"),
+    pytest.param("Iran's ally Hezbollah fired rockets.",
+                 ("Hezbollah", "member_of", "Iran"), {"Iran", "Hezbollah"}, id="ally-is-no-member"),
+    pytest.param("Lebanon's Hezbollah fired rockets.",
+                 ("Hezbollah", "member_of", "Lebanon"), {"Lebanon", "Hezbollah"}, id="possessive-non-agency"),
+    pytest.param("The company and its rival, Dell, cut prices on Monday.",
+                 ("Dell", "rival_of", "company"), set(), id="rival-company"),
 ]
 
 
