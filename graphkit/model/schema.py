@@ -52,7 +52,9 @@ class Schema:
     light_verbs: frozenset[str]
     roles: dict[str, tuple[str, bool]]
     state_roles: frozenset[str]
+    implicit_state_titles: frozenset[str]
     member_role_modifiers: frozenset[str]
+    construction_words: dict[str, frozenset[str]]
     participles: dict[str, str]
     loyal_relation: dict[str, str]
     themes: dict[str, frozenset[str]]
@@ -85,6 +87,10 @@ class Schema:
     def role(self, phrase: str) -> tuple[str, bool] | None:
         """(relation, inverted) for a role noun phrase such as 'commander' or 'arms supplier'."""
         return self.roles.get(phrase.lower())
+
+    def words_of(self, key: str) -> frozenset[str]:
+        """A word class of relations.json's ``construction_words`` (rank roles, host verbs, ...)."""
+        return self.construction_words.get(key, frozenset())
 
     def theme_of(self, lemma: str) -> str | None:
         lemma = lemma.lower()
@@ -155,7 +161,10 @@ def load_schema(data_dir: str | None = None) -> Schema:
         light_verbs=f(rel["light_verbs"]),
         roles=roles,
         state_roles=f(rel["state_roles"]),
+        implicit_state_titles=f(rel.get("implicit_state_titles", ())),
         member_role_modifiers=f(rel["member_role_modifiers"]),
+        construction_words={k: f(w.lower() for w in v) for k, v in rel.get("construction_words", {}).items()
+                            if not k.startswith("_")},
         participles={k: v for k, v in rel["participles"].items() if not k.startswith("_")},
         loyal_relation=dict(rel["loyal_relation"]),
         themes={k: f(v) for k, v in rel["themes"].items()},

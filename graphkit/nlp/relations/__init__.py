@@ -22,6 +22,7 @@ from graphkit.nlp.relations.context import Assertion, Context
 from graphkit.nlp.relations.verbs import verb_pattern
 from graphkit.nlp.relations.nouns import noun_pattern
 from graphkit.nlp.relations.roles import listed_members, role_pattern
+from graphkit.nlp.relations.attributes import organisation_of_organisation, state_agency
 from graphkit.nlp.relations.participles import participle_pattern
 from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
 from graphkit.nlp.relations.inference import rivalries_from_attacks
@@ -49,6 +50,8 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             loyal_pattern(ctx, t)
         if t.pos_ == "PROPN":
             listed_members(ctx, t)
+            state_agency(ctx, t)
+            organisation_of_organisation(ctx, t)
         if t.lower_ == "under":
             under_pattern(ctx, t)
     followings_to_their_groups(ctx)

@@ -1,25 +1,18 @@
 """The ``role`` pattern: a role noun in apposition, before a name or as a predicate; listed members."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
-from graphkit.model.lexicon import data_path, read_json
+from graphkit.model.schema import load_schema
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, single_arg
 from graphkit.nlp.relations.emit import emit
-
-
-@lru_cache(maxsize=1)
-def _construction_words() -> dict[str, frozenset[str]]:
-    raw = read_json(data_path("relations.json")).get("construction_words", {})
-    return {k: frozenset(w.lower() for w in v) for k, v in raw.items() if not k.startswith("_")}
+from graphkit.nlp.relations.titles import implicit_state
 
 
 def construction_words(key: str) -> frozenset[str]:
-    """A word class of relations.json's ``construction_words`` (rank roles, host verbs, ...)."""
-    return _construction_words().get(key, frozenset())
+    """A word class of the schema's ``construction_words``, for callers without a Context (nouns.py)."""
+    return load_schema().words_of(key)
 
 
 def role_phrase(ctx: Context, r: Token) -> tuple[str, tuple[str, bool], Token] | None:
@@ -39,8 +32,33 @@ def role_phrase(ctx: Context, r: Token) -> tuple[str, tuple[str, bool], Token] |
     return best
 
 
+def forward_title(ctx: Context, r: Token) -> tuple[str, set[int]] | None:
+    """A title that reads on past ``r``: 'Commander-in-Chief' (one hyphenated run), 'Secretary of State',
+    'chief of staff'. The phrase and the tokens after ``r`` it takes in."""
+    doc = ctx.doc
+    end = r.i
+    while end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end + 1].text == "-" or doc[end].text == "-"):
+        end += 1
+    if end > r.i and ctx.schema.role(doc[r.i:end + 1].text.lower()):
+        return doc[r.i:end + 1].text.lower(), set(range(r.i + 1, end + 1))
+    for c in r.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == r.i + 1:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs and objs[0].i <= r.i + 3:
+                words = [t.lower_ for t in doc[c.i + 1:objs[0].i + 1] if t.lower_ != "the"]
+                phrase = " ".join([r.lower_, "of", *words])
+                if ctx.schema.role(phrase):
+                    return phrase, set(range(r.i + 1, objs[0].i + 1))
+    return None
+
+
 def role_pattern(ctx: Context, r: Token) -> None:
     found = role_phrase(ctx, r)
+    longer = forward_title(ctx, r)
+    inside: set[int] = set()
+    if longer is not None:
+        found = (longer[0], ctx.schema.role(longer[0]), r)
+        inside = longer[1]
     if not found:
         return
     phrase, (relation, inverted), _ = found
@@ -57,7 +75,9 @@ def role_pattern(ctx: Context, r: Token) -> None:
     for c in r.children:
         if c.dep_ == "appos":
             holders += args(ctx, c)
-    if r.dep_ == "compound":
+    if not holders:
+        holders += misplaced_apposition(ctx, r)
+    if r.dep_ in ("compound", "nmod"):
         h = r.head
         while ctx.mention(h) is None and h.dep_ == "compound" and h.head.i != h.i:
             h = h.head
@@ -72,7 +92,7 @@ def role_pattern(ctx: Context, r: Token) -> None:
             holders += [a for c in objs for a in args(ctx, c)]
         elif v.lemma_ not in ctx.words.appoint_verbs:
             holders += [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
-    if r.dep_ in ("attr",) and r.head.lemma_ == "be":
+    if r.dep_ in ("attr",) and r.head.lemma_ in ctx.schema.words_of("copular_verbs"):
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
     if r.dep_ == "nsubj" and r.head.lemma_ == "be":
         holders += [a for c in r.head.children if c.dep_ == "attr" for a in args(ctx, c)]
@@ -87,8 +107,10 @@ def role_pattern(ctx: Context, r: Token) -> None:
         return
     orgs: list[Arg] = []
     for c in r.children:
+        if c.i in inside:
+            continue
         if c.dep_ == "prep" and c.lower_ in ("of", "to" if relation == "supplies_weapons_to" else "of"):
-            orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)]
+            orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p) or staff_owner(ctx, p)]
         elif c.dep_ == "poss":
             found = args(ctx, c)
             if relation == "commands" and (phrase not in ctx.schema.state_roles or mods & ctx.words.non_state_leaders):
@@ -109,6 +131,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
         group = descriptor_group(ctx, r, sorted(mods & ctx.words.non_state_leaders)[0])
         if group is not None:
             orgs.append(group)
+    if relation == "commands" and not orgs and not inverted and unwritten_state_title(ctx, r, phrase):
+        orgs = implicit_state(ctx, r, holders)
     holders = [h for h in holders if not (relation in ("commands", "member_of") and ctx.actors[h.actor].type == "STATE")]
     if relation == "member_of":
         orgs = [o for o in orgs if ctx.actors[o.actor].type != "PERSON"]
@@ -116,6 +140,45 @@ def role_pattern(ctx: Context, r: Token) -> None:
         emit(ctx, orgs, relation, holders, r, "role")
     else:
         emit(ctx, holders, relation, orgs, r, "role")
+
+
+def misplaced_apposition(ctx: Context, r: Token) -> list[Arg]:
+    """'Bush and his rival, Senator Kerry, ...': the name right after 'ROLE ,' that the parse hung on
+    another noun as its apposition, past title words."""
+    k = r.i + 1
+    if k + 1 >= len(ctx.doc) or ctx.doc[k].text != "," or r.dep_ not in ("conj", "appos", "nsubj", "dobj", "pobj"):
+        return []
+    k += 1
+    while k < len(ctx.doc) and ctx.tok2m[k] < 0 and ctx.doc[k].lower_.rstrip(".") in ctx.schema.titles and k < r.i + 5:
+        k += 1
+    m = ctx.mention(ctx.doc[k]) if k < len(ctx.doc) else None
+    if m is None or m.start != k:
+        return []
+    closed = m.end < len(ctx.doc) and ctx.doc[m.end].text == ","  # "his rival, Senator X, said"
+    if ctx.doc[m.start:m.end].root.dep_ != "appos" and not closed:
+        return []
+    return [ctx.arg_of(m)]
+
+
+def staff_owner(ctx: Context, p: Token) -> list[Arg]:
+    """'chief of the army staff': the body whose staff it is."""
+    if p.lemma_.lower() not in ctx.schema.words_of("staff_nouns"):
+        return []
+    return [ctx.arg_of(m) for c in p.children if c.dep_ in ("compound", "nmod") and (m := ctx.mention(c))]
+
+
+def unwritten_state_title(ctx: Context, r: Token, phrase: str) -> bool:
+    """'interim President X', 'the Prime Minister, X': a head-of-state title with nothing that names what
+    it heads ('club president', 'president of the bank' name their body and are read elsewhere)."""
+    if phrase not in ctx.schema.implicit_state_titles:
+        return False
+    for c in r.children:
+        if c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "poss":
+            return False
+        if c.dep_ in ("compound", "nmod") and c.i < r.i and c.lower_ not in phrase.split() \
+                and c.lower_ not in ctx.schema.words_of("title_modifiers"):
+            return False
+    return True
 
 
 def modifier_state(ctx: Context, c: Token):
@@ -130,9 +193,9 @@ def modifier_state(ctx: Context, c: Token):
 
 def one_of_many(ctx: Context, r: Token, phrase: str) -> bool:
     """'a commander', 'one of the leaders', 'a senior leader': a rank among many, not the single head."""
-    if phrase not in construction_words("rank_roles"):
+    if phrase not in ctx.schema.words_of("rank_roles"):
         return False
-    if any(c.lower_ in construction_words("former_markers") for c in r.children):
+    if any(c.lower_ in ctx.schema.words_of("former_markers") for c in r.children):
         return False  # "X, a former commander of Y" most often led it; an ended role still counts
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in r.children):
         return True

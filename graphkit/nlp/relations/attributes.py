@@ -1,0 +1,49 @@
+"""Membership stated by a possessive or an of-phrase between two names, with no role noun between them.
+
+- "Pakistan's Inter-Services Intelligence", "Iran's Revolutionary Guards": a state's agency, army or ministry
+  (its name carries one of ``state_agency_words``) is part of that state. "Iran's ally Hezbollah" has a role
+  noun between and is read by the role pattern; "Lebanon's Hezbollah" names no agency and gives nothing.
+- "the Quds Force of the Revolutionary Guards", "the Badr Organization of the Supreme Council": an
+  organisation of an organisation is its member.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphkit.nlp.relations.context import Context
+from graphkit.nlp.relations.emit import emit
+
+
+def _organisation_root(ctx: Context, t: Token):
+    m = ctx.mention(t)
+    if m is None or ctx.actors[m.actor].type != "ORGANIZATION" or ctx.doc[m.start:m.end].root.i != t.i:
+        return None
+    return m
+
+
+def state_agency(ctx: Context, t: Token) -> None:
+    """'Pakistan's Inter-Services Intelligence': member_of(agency, state)."""
+    m = _organisation_root(ctx, t)
+    if m is None:
+        return
+    words = {w.lower_ for w in ctx.doc[m.start:m.end]} | {w.lemma_.lower() for w in ctx.doc[m.start:m.end]}
+    if not words & ctx.schema.words_of("state_agency_words") or not ctx.doc[m.start].text[:1].isupper():
+        return  # "South Korea's defence ministry" is a description, not a named agency
+    for c in t.children:
+        owner = ctx.mention(c) if c.dep_ == "poss" else None
+        if owner is not None and owner.actor != m.actor and ctx.actors[owner.actor].type == "STATE":
+            emit(ctx, [ctx.arg_of(m)], "member_of", [ctx.arg_of(owner)], c, "role")
+
+
+def organisation_of_organisation(ctx: Context, t: Token) -> None:
+    """'the Quds Force of the Revolutionary Guards': member_of(part, whole)."""
+    m = _organisation_root(ctx, t)
+    if m is None:
+        return
+    for c in t.children:
+        if c.dep_ != "prep" or c.lower_ != "of" or c.i < m.end:
+            continue
+        for p in c.children:
+            whole = _organisation_root(ctx, p) if p.dep_ == "pobj" else None
+            if whole is not None and whole.actor != m.actor:
+                emit(ctx, [ctx.arg_of(m)], "member_of", [ctx.arg_of(whole)], c, "role")
