@@ -94,3 +94,23 @@ def test_region_name_near_miss_is_a_place(nlp):
 def test_ordinal_front_keeps_its_number(nlp):
     got = actors_named(nlp, "The 18th Front ambushed a police patrol.")
     assert "18th Front" in got, got
+
+
+def test_title_with_of_is_no_organisation(nlp):
+    got = actors_named(nlp, "Under Secretary of State Wendy Sherman met Omani officials.")
+    assert "State" not in got and got.get("Wendy Sherman") == "Wendy Sherman", got
+
+
+def test_party_adjective_before_leader_is_the_party(nlp, triples):
+    got = triples(nlp, "Democratic Unionist leader Arlene Foster met Irish ministers.")
+    assert ("Arlene Foster", "commands", "Democratic Unionist Party") in got, got
+
+
+def test_possessed_infrastructure_is_its_owners_target(nlp, triples):
+    got = triples(nlp, "Israel struck Iran's energy infrastructure overnight.")
+    assert ("Israel", "attacked", "Iran") in got, got
+
+
+def test_possessed_infrastructure_near_miss_no_owner(nlp, triples):
+    got = triples(nlp, "Israel struck the energy infrastructure overnight.")
+    assert not any(t[1] == "attacked" for t in got), got

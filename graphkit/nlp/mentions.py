@@ -91,6 +91,7 @@ class MentionFinder:
             self._entries[f"c{i}"] = entry
             self.case_matcher.add(f"c{i}", [nlp.make_doc(alias)])
         self._title_words = {fold(t) for t in schema.titles if " " not in t}
+        self._titles = {fold(t) for t in schema.titles if " " in t}
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands: list[Mention] = []
@@ -131,7 +132,7 @@ class MentionFinder:
             # "Reuters - Libyan leader": a news agency's dateline is no part of a name
             while start < end - 1 and (doc[start].text in self.schema.not_actors or doc[start].text in ("-", "--", "—")):
                 start += 1
-            if start >= end:
+            if start >= end or self._in_title(doc, start, end):
                 continue
             if end - start == 1 and ent.label_ != "NORP":
                 state = self.dictionary.state_for_demonym(doc[start].text)
@@ -165,6 +166,10 @@ class MentionFinder:
             for a, b in (self._split_of(doc, start, end) if typ == "ORGANIZATION" else [(start, end)]):
                 out.append(Mention(a, b, typ, "ner"))
         return out
+
+    def _in_title(self, doc: Doc, start: int, end: int) -> bool:
+        """'State' of 'Secretary of State Colin Powell' is part of a title, not a name."""
+        return any(fold(doc[k:end].text) in self._titles for k in range(max(0, start - 3), start))
 
     def _acronyms(self, doc: Doc) -> list[Mention]:
         out = []
