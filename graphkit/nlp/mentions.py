@@ -13,11 +13,13 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.model.dictionary import ActorDictionary, Entry
 from graphkit.model.names import fold
 from graphkit.model.schema import Schema
+from graphkit.nlp.collectives import is_place, people_word, qualified_collectives
 from graphkit.nlp.dateline import dateline_places
 from graphkit.nlp.organs import force_nouns, organ_actor, organ_terms, state_force_words
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$|^(?:[A-Z]\.){2,4}$")
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _SOURCE_PRIORITY = {"dictionary": 3, "collective": 2, "ner": 1, "chunk": 0}
 
 
@@ -36,6 +38,7 @@ class Mention:
     leader: int = -1                 # token of the person whose government it is ("the government of Prime Minister X")
     forces: Entry | None = None      # the state whose armed forces these are ("U.S. troops"), see actor_terms.json
     partners: tuple[int, ...] = ()   # first tokens of the mentions sharing its head ("US and Iraqi troops")
+    alias_only: bool = False         # a bare "rebel group": an actor only as the alias of a named one
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -59,7 +62,8 @@ def _trim(doc: Doc, start: int, end: int, schema: Schema, person: bool) -> tuple
         end -= 1
     if not person:
         # "civilian National Unity Government": a lower-case adjective is no part of the name
-        while end - start > 1 and doc[start].is_lower and doc[start].pos_ in ("ADJ", "NOUN") and doc[start + 1].text[:1].isupper():
+        while end - start > 1 and doc[start].is_lower and doc[start].pos_ in ("ADJ", "NOUN") and doc[start + 1].text[:1].isupper() \
+                and not _ORDINAL.match(doc[start].text):  # "33rd Front" keeps its number
             start += 1
     if person:
         while end - start > 1 and _is_title_token(doc[start], schema):
@@ -87,6 +91,7 @@ class MentionFinder:
             self._entries[f"c{i}"] = entry
             self.case_matcher.add(f"c{i}", [nlp.make_doc(alias)])
         self._title_words = {fold(t) for t in schema.titles if " " not in t}
+        self._titles = {fold(t) for t in schema.titles if " " in t}
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands: list[Mention] = []
@@ -95,8 +100,12 @@ class MentionFinder:
         cands += self._ner(doc)
         cands += self._acronyms(doc)
         cands += self._chunks(doc)
-        cands += self._collectives(doc)
-        return _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)])
+        qualified = qualified_collectives(doc, self.dictionary)
+        cands += [Mention(q.start, q.end, "GROUP", "collective", label="" if q.bare else q.label, bare=q.bare,
+                          alias_only=q.bare) for q in qualified]
+        cands += self._collectives(doc, {q.end - 1 for q in qualified})
+        return _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)
+                        and not (m.type == "STATE" and is_place(doc, m.start, m.end, self.dictionary))])
 
     def _dictionary(self, doc: Doc) -> list[Mention]:
         out = []
@@ -123,7 +132,7 @@ class MentionFinder:
             # "Reuters - Libyan leader": a news agency's dateline is no part of a name
             while start < end - 1 and (doc[start].text in self.schema.not_actors or doc[start].text in ("-", "--", "—")):
                 start += 1
-            if start >= end:
+            if start >= end or self._in_title(doc, start, end):
                 continue
             if end - start == 1 and ent.label_ != "NORP":
                 state = self.dictionary.state_for_demonym(doc[start].text)
@@ -158,6 +167,10 @@ class MentionFinder:
                 out.append(Mention(a, b, typ, "ner"))
         return out
 
+    def _in_title(self, doc: Doc, start: int, end: int) -> bool:
+        """'State' of 'Secretary of State Colin Powell' is part of a title, not a name."""
+        return any(fold(doc[k:end].text) in self._titles for k in range(max(0, start - 3), start))
+
     def _acronyms(self, doc: Doc) -> list[Mention]:
         out = []
         for tok in doc:
@@ -174,7 +187,7 @@ class MentionFinder:
         i = 0
         n = len(doc)
         while i < n:
-            ordinal = bool(re.match(r"^\d+(st|nd|rd|th)$", doc[i].text)) and i + 1 < n and doc[i + 1].text[:1].isupper()
+            ordinal = bool(_ORDINAL.match(doc[i].text)) and i + 1 < n and doc[i + 1].text[:1].isupper()
             if (ordinal or doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()) and not _title_case(doc[i]):
                 j = i + 1 if ordinal else i
                 while j < n and (
@@ -206,11 +219,14 @@ class MentionFinder:
                     return [(i, k), *([(rest, j)] if rest < j else [])]
         return [(i, j)]
 
-    def _collectives(self, doc: Doc) -> list[Mention]:
-        """'Iraqi lawmakers', 'U.S. troops', 'Shiite militants', 'Darfur rebels', and bare 'the government'."""
+    def _collectives(self, doc: Doc, handled: set[int] = frozenset()) -> list[Mention]:
+        """'Iraqi lawmakers', 'U.S. troops', 'Shiite militants', 'Darfur rebels', and bare 'the government'
+        (heads in ``handled`` are named by ``qualified_collectives``)."""
         out = []
         organs, _ = organ_terms()
         for tok in doc:
+            if tok.i in handled:
+                continue
             phrase, first = tok.lower_, tok.i
             if tok.i > 0 and f"{doc[tok.i - 1].lower_} {phrase}" in organs:
                 phrase, first = f"{doc[tok.i - 1].lower_} {phrase}", tok.i - 1  # "armed forces", "security forces"
@@ -230,7 +246,8 @@ class MentionFinder:
                 if tok.lower_ in self.schema.bare_collectives and tok.tag_ != "NNP":
                     out.append(Mention(tok.i, tok.i + 1, "GROUP", "collective", bare=True))
                 continue
-            if all(c.ent_type_ == "ORG" or self.dictionary.lookup(c.text) is not None and self.dictionary.lookup(c.text).type != "STATE"
+            if all(c.ent_type_ == "ORG" and not people_word(c, self.dictionary)
+                   or self.dictionary.lookup(c.text) is not None and self.dictionary.lookup(c.text).type != "STATE"
                    for c in named):
                 continue  # "JNIM fighters" are JNIM
             shared = self._coordinated_states(doc, named, tok)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from graphkit.model.dictionary import ActorDictionary, Entry
+from graphkit.nlp.collectives import armed_noun
 from graphkit.nlp.mentions import Mention, _ACRONYM
 from graphkit.nlp.organs import forces_actor, forces_name, resolve_organs
 from graphkit.model.names import loose_key, name_key, slug
@@ -62,6 +63,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     """Group mentions into actors; sets ``Mention.actor`` and returns the actors of the doc."""
     _prefer_defined_acronyms(doc, mentions)
     resolve_organs(doc, mentions, dictionary)
+    _name_bare_collectives(doc, mentions)
     uf = _Union()
     keys: list[str] = []
     for m in mentions:
@@ -196,6 +198,31 @@ def _link_aliases(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union
         if between in markers or any(between.endswith(" " + k) or between == k for k in markers):
             nxt.type = "PERSON"
             uf.union(keys[i], keys[i + 1])
+
+
+def _name_bare_collectives(doc: Doc, mentions: list[Mention]) -> None:
+    """'Darfur rebels ... the rebels', 'Kashmiri insurgents ... a rebel group': a bare armed collective is the
+    one qualified collective of the same noun the article names (none when it names two). A bare member-word
+    group ('a rebel group', ``Mention.alias_only``) that names none is no actor."""
+    qualified: dict[str, dict[str, str]] = {}  # armed noun -> name key -> name
+    for m in mentions:
+        if m.bare or m.type != "GROUP" or m.entry is not None or m.state is not None or m.forces is not None:
+            continue
+        name = m.label or _surface(doc, m)
+        noun = armed_noun(name)
+        if noun and len(name.split()) >= 2:
+            qualified.setdefault(noun, {}).setdefault(loose_key(name), name)
+    drop = set()
+    for m in mentions:
+        if not m.bare or m.organ:
+            continue
+        names = qualified.get(armed_noun(_surface(doc, m)), {})
+        if len(names) == 1:
+            m.label, m.bare = next(iter(names.values())), False
+        elif m.alias_only:
+            drop.add(id(m))
+    if drop:
+        mentions[:] = [m for m in mentions if id(m) not in drop]
 
 
 def _link_short_names(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:
