@@ -105,7 +105,8 @@ class MentionFinder:
                           alias_only=q.bare) for q in qualified]
         cands += self._collectives(doc, {q.end - 1 for q in qualified})
         return _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)
-                        and not (m.type == "STATE" and is_place(doc, m.start, m.end, self.dictionary))])
+                        and not (m.type == "STATE" and is_place(doc, m.start, m.end, self.dictionary))
+                        and doc[m.start].sent.start == doc[m.end - 1].sent.start])  # never across sentences
 
     def _dictionary(self, doc: Doc) -> list[Mention]:
         out = []
