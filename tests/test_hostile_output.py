@@ -261,3 +261,11 @@ def test_show_heading_has_no_terminal_escapes(cli, tmp_path):
     db = make_store(tmp_path / "g.db", [triple(name, "attacked", "Iran", "Red Hand attacked Iran.")])
     out = ok(cli("show", name, "--db", db))
     assert not any(c in out for c in "\x1b\x07\x9b\x00\x08"), out
+
+
+def test_the_file_helpers_examples():
+    import doctest
+
+    import graphkit.views.files
+
+    assert doctest.testmod(graphkit.views.files).failed == 0
