@@ -1,10 +1,13 @@
-"""What the command modules share: a one-line error, opening a store, checking choices, finding an actor.
+"""What the command modules share: a one-line error, opening a store, checking choices, finding an actor,
+the summary of counts.
 
 Each failure prints ``graphkit: MESSAGE`` on stderr and exits with the code the command documents
-(2 for a usage or store error, 1 for "nothing found").
+(2 for a usage or store error, 1 for "nothing found"). The message never carries terminal control
+characters: a name, a sentence or a file name in it is shown, not obeyed.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 from contextlib import contextmanager
@@ -14,8 +17,11 @@ import typer
 
 
 def fail(message: str) -> None:
-    """Print ``graphkit: message`` on stderr (the command goes on or exits as it sees fit)."""
-    typer.echo(f"graphkit: {message}", err=True)
+    """Print ``graphkit: message`` on stderr (the command goes on or exits as it sees fit), without
+    control characters (ESC, BEL, C1...): the message may quote a name, a sentence or a file name."""
+    from graphkit.views.render import printable
+
+    typer.echo(f"graphkit: {printable(message, keep_lines=True)}", err=True)
 
 
 def exit_with(message: str, code: int = 2) -> NoReturn:
@@ -39,6 +45,21 @@ def check_relations(relations: Iterable[str]) -> None:
     for rel in relations:
         if rel not in known:
             exit_with(f"unknown relation {rel!r}; choose from {', '.join(known)}")
+
+
+def print_counts(counts: dict, fmt: str, title: str) -> None:
+    """A summary of counts (ingest, push, stats) as a table, with the store's totals under it, or one
+    JSON object. The title names the store as it is: a path with ``[/x]`` in it is text, not markup."""
+    if fmt == "json":
+        typer.echo(json.dumps(counts, ensure_ascii=False))
+        return
+    from graphkit.views.render import print_table, printable
+
+    print_table(["", "count"], ([key, str(value)] for key, value in counts.items() if not isinstance(value, dict)),
+                title=title, justify={"count": "right"})
+    totals = counts.get("totals")
+    if totals:
+        typer.echo(printable("database now: " + ", ".join(f"{v} {k}" for k, v in totals.items())))
 
 
 # --------------------------------------------------------------------------- the stores

@@ -1,7 +1,6 @@
 """Commands that fill and look after a store: ``ingest``, ``push``, ``forget``, ``stats``."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import Optional
 
@@ -9,32 +8,12 @@ import typer
 
 from graphkit.cli.app import app
 from graphkit.cli.common import (check_choice, exit_with, fail, open_chosen, open_neo4j, open_store,
-                                 required_neo4j_uri)
+                                 print_counts, required_neo4j_uri)
 from graphkit.cli.options import (ActorFiles, DateColumn, Db, IdColumn, MaxBytes, Model, Neo4j, Paths,
                                   SummaryFormat, TextColumn, TitleColumn)
 from graphkit.read import DEFAULT_MAX_BYTES, ReadOptions
 
 SUMMARY_FORMATS = ("table", "json")
-
-
-def print_counts(counts: dict, fmt: str, title: str) -> None:
-    """A summary of counts as a table (with the store's totals under it) or one JSON object."""
-    if fmt == "json":
-        typer.echo(json.dumps(counts, ensure_ascii=False))
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title, show_header=True)
-    table.add_column("")
-    table.add_column("count", justify="right")
-    for key, value in counts.items():
-        if not isinstance(value, dict):
-            table.add_row(key, str(value))
-    Console().print(table)
-    totals = counts.get("totals")
-    if totals:
-        typer.echo("database now: " + ", ".join(f"{v} {k}" for k, v in totals.items()))
 
 
 @app.command()

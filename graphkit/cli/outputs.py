@@ -26,6 +26,9 @@ def export(
     nodes with name, type and aliases; edges with relation, articles, evidence count, hedged share,
     best confidence, first and last seen.
 
+    A file is written whole or not at all and is readable by you only (mode 0600, or stricter when
+    your umask is). CSV cells that a spreadsheet would run as a formula start with a single quote.
+
     Example: graphkit export --format gexf --out network.gexf
     """
     from graphkit.views.export import EXPORT_FORMATS, export_graph
@@ -54,7 +57,7 @@ def viz(
 ) -> None:
     """Draw the network: an .html page that works offline (actors coloured by type and sized by
     degree, relations styled, hover or click for the evidence, a checkbox per relation, a search box),
-    or a static .png/.svg for reports.
+    or a static .png/.svg for reports. Like an export, the file is readable by you only (0600).
 
     Example: graphkit viz "Quds Force" --depth 2 --out quds.html
     """

@@ -15,13 +15,13 @@ Nodes carry ``label`` (the name), ``type`` and ``aliases``; edges ``relation``, 
 """
 from __future__ import annotations
 
-import csv
 import json
 import os
-from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Iterator
+import re
+from typing import IO, TYPE_CHECKING, Any
 
-from graphkit.views.render import csv_value
+from graphkit.views.files import replacing
+from graphkit.views.render import csv_value, csv_writer
 from graphkit.model.schema import load_schema
 
 if TYPE_CHECKING:
@@ -32,11 +32,24 @@ NODE_FIELDS = ("id", "label", "type", "aliases")
 EDGE_FIELDS = ("source", "source_label", "relation", "target", "target_label", "articles", "evidence",
                "hedged_share", "best_confidence", "first_seen", "last_seen", "symmetric")
 ALIAS_SEPARATOR = "; "
+# What XML 1.0 forbids in a document: C0 controls but tab, newline and carriage return, NUL, lone
+# surrogates, U+FFFE and U+FFFF. networkx writes them as they are, and no XML reader reads the file back.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """A string without the characters XML cannot hold (dropped); anything else as it is.
+
+    >>> xml_safe("Red\\x00 Hand\\x1b[31m"), xml_safe(3)
+    ('Red Hand[31m', 3)
+    """
+    return _XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 
 def flat_graph(graph: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
     """A copy with only scalar attributes, as GraphML and GEXF want: aliases joined with '; ', missing
-    values dropped, ``label`` the actor's name, ``symmetric`` on each edge."""
+    values dropped, ``label`` the actor's name, ``symmetric`` on each edge, and every string (ids too)
+    :func:`xml_safe`."""
     import networkx as nx
 
     symmetric = load_schema().symmetric
@@ -44,23 +57,23 @@ def flat_graph(graph: networkx.MultiDiGraph) -> networkx.MultiDiGraph:
     for node, data in graph.nodes(data=True):
         attrs = {"label": data.get("name") or node, "type": data.get("type") or "",
                  "aliases": ALIAS_SEPARATOR.join(data.get("aliases") or [])}
-        flat.add_node(node, **attrs)
+        flat.add_node(xml_safe(node), **{k: xml_safe(v) for k, v in attrs.items()})
     for s, o, key, data in graph.edges(keys=True, data=True):
         attrs = {k: v for k, v in data.items() if v is not None and k != "id" and not isinstance(v, (list, dict))}
         attrs["symmetric"] = data.get("relation") in symmetric
-        flat.add_edge(s, o, key=key, **attrs)
+        flat.add_edge(xml_safe(s), xml_safe(o), key=xml_safe(key), **{k: xml_safe(v) for k, v in attrs.items()})
     return flat
 
 
 def write_csv(graph: networkx.MultiDiGraph, out: IO[str], what: str = "relationships") -> None:
     """One CSV table: ``relationships`` (one row an edge, with both names) or ``actors``."""
     symmetric = load_schema().symmetric
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     if what == "actors":
         writer.writerow(NODE_FIELDS)
         for node, data in sorted(graph.nodes(data=True)):
-            writer.writerow([node, data.get("name") or node, csv_value(data.get("type")),
-                             ALIAS_SEPARATOR.join(data.get("aliases") or [])])
+            writer.writerow([csv_value(v) for v in (node, data.get("name") or node, data.get("type"),
+                                                    ALIAS_SEPARATOR.join(data.get("aliases") or []))])
         return
     writer.writerow(EDGE_FIELDS)
     for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
@@ -89,29 +102,15 @@ def export_graph(graph: networkx.MultiDiGraph, fmt: str, out: str) -> list[str]:
         written = []
         for what in ("actors", "relationships"):
             path = os.path.join(out, f"{what}.csv")
-            with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+            with replacing(path, newline="") as fh:
                 write_csv(graph, fh, what)
             written.append(path)
         return written
-    with _replacing(out) as tmp:
-        if fmt == "json":
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(node_link(graph), fh, ensure_ascii=False, indent=1)
-        elif fmt == "graphml":
-            nx.write_graphml(flat_graph(graph), tmp)
-        else:
-            nx.write_gexf(flat_graph(graph), tmp)
+    if fmt == "json":
+        with replacing(out) as fh:
+            json.dump(node_link(graph), fh, ensure_ascii=False, indent=1)
+    else:
+        write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+        with replacing(out, "wb") as fh:
+            write(flat_graph(graph), fh)
     return [out]
-
-
-@contextmanager
-def _replacing(path: str) -> Iterator[str]:
-    """A temporary file beside ``path`` that replaces it once written whole, so an export that fails
-    half-way leaves any earlier file as it was."""
-    tmp = f"{path}.tmp-{os.getpid()}"
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

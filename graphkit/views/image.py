@@ -13,7 +13,9 @@ import math
 import os
 from typing import TYPE_CHECKING, Any
 
+from graphkit.views.files import replacing
 from graphkit.views.layout import SEED, labelled, layout_scaled, node_name, radius
+from graphkit.views.render import printable
 from graphkit.views.style import TYPE_COLOURS, TYPE_LABELS, hedged_only, number, relation_meta, sorted_edges, type_key
 
 if TYPE_CHECKING:
@@ -27,6 +29,8 @@ def write_image(graph: networkx.MultiDiGraph, path: str | os.PathLike[str], *, t
 
     Same colours and layout as the HTML page; labels for every actor up to 60 actors, else for the 60
     best connected; a legend of the actor types and relations shown. An SVG keeps its labels as text.
+    Names are drawn as plain text (no math, no control characters); the file is written whole or not
+    at all, readable by the user only (see :func:`graphkit.views.files.replacing`).
 
     >>> import networkx as nx, os, tempfile
     >>> d = tempfile.mkdtemp()
@@ -63,8 +67,9 @@ def write_image(graph: networkx.MultiDiGraph, path: str | os.PathLike[str], *, t
         fig = Figure(figsize=(fig_w, fig_h), dpi=150)
         FigureCanvasAgg(fig)
         _draw(fig, graph, title, pos, scale, limits)
-        fig.savefig(path, format=_IMAGE_FORMATS[suffix], dpi=150, facecolor="white", bbox_inches="tight",
-                    metadata={"Date": None} if suffix == ".svg" else None)
+        with replacing(path, "wb") as fh:
+            fig.savefig(fh, format=_IMAGE_FORMATS[suffix], dpi=150, facecolor="white", bbox_inches="tight",
+                        metadata={"Date": None} if suffix == ".svg" else None)
     return {"nodes": n, "edges": graph.number_of_edges(), "path": os.fspath(path)}
 
 
@@ -79,7 +84,7 @@ def _draw(fig: Any, graph: networkx.MultiDiGraph, title: str | None, pos: dict, 
     ax.set_xlim(limits[0], limits[1])
     ax.set_ylim(limits[2], limits[3])
     if title:
-        fig.suptitle(title, fontsize=15, x=0.39, y=0.985)
+        fig.suptitle(printable(title), fontsize=15, x=0.39, y=0.985, parse_math=False)
     n = graph.number_of_nodes()
     if n == 0:
         ax.text(0, 0, "no actors", ha="center", va="center", fontsize=22, color="#777777")
@@ -118,8 +123,9 @@ def _draw(fig: Any, graph: networkx.MultiDiGraph, title: str | None, pos: dict, 
     # A translucent box rather than a stroke path effect, which would turn the SVG's labels into paths.
     halo = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.75}
     for v in sorted(labelled(graph), key=str):
-        ax.annotate(node_name(graph, v), pos[v], xytext=(0, -(radius_pt[v] + 2)), textcoords="offset points",
-                    ha="center", va="top", fontsize=font, zorder=3, bbox=halo)
+        ax.annotate(printable(node_name(graph, v)), pos[v], xytext=(0, -(radius_pt[v] + 2)),
+                    textcoords="offset points", ha="center", va="top", fontsize=font, zorder=3, bbox=halo,
+                    parse_math=False)  # a name is text: "$5 and $6" is not math
     present = {type_key(graph.nodes[v].get("type")) for v in graph.nodes}
     type_handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=colour,
                            markeredgecolor="white", label=TYPE_LABELS[t])

@@ -20,6 +20,7 @@ import os
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from graphkit.views.files import replacing
 from graphkit.views.layout import labelled, layout_units, node_name, radius
 from graphkit.views.style import TYPE_COLOURS, TYPE_LABELS, number, relation_meta, sorted_edges, type_key
 
@@ -147,6 +148,6 @@ def write_html(graph: networkx.MultiDiGraph, path: str | os.PathLike[str], *,
         f'<script type="application/json" id="graphkit-data">{_script_json(data)}</script>\n',
         f"<script>{js}</script>\n</body>\n</html>\n",
     ])
-    with open(path, "w", encoding="utf-8") as fh:
+    with replacing(path) as fh:  # whole or not at all, readable by the user only
         fh.write(page)
     return {"nodes": len(data["nodes"]), "edges": len(data["edges"]), "path": os.fspath(path)}

@@ -2,13 +2,12 @@
 csv or a table for people."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from typing import Iterable, TextIO
 
 from graphkit.records import Triple
-from graphkit.views.render import csv_value
+from graphkit.views.render import csv_value, csv_writer, print_table
 
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_FIELDS = ["subject", "relation", "object", "subject_type", "object_type", "hedged", "confidence", "article",
@@ -31,8 +30,8 @@ class TripleWriter:
         self.fmt, self.out, self.rows = fmt, out or sys.stdout, []
         self._csv = None
         if fmt == "csv":
-            self._csv = csv.DictWriter(self.out, fieldnames=CSV_FIELDS)
-            self._csv.writeheader()
+            self._csv = csv_writer(self.out)
+            self._csv.writerow(CSV_FIELDS)
 
     def write(self, triples: Iterable[Triple]) -> None:
         for record in triples:
@@ -40,7 +39,8 @@ class TripleWriter:
             if self.fmt == "jsonl":
                 self.out.write(json.dumps(t, ensure_ascii=False) + "\n")
             elif self.fmt == "csv":
-                self._csv.writerow({k: csv_value(v) for k, v in flat_row(t).items()})
+                row = flat_row(t)
+                self._csv.writerow([csv_value(row[k]) for k in CSV_FIELDS])
             else:
                 self.rows.append(t)
         self.out.flush()
@@ -53,17 +53,10 @@ class TripleWriter:
             self._table()
 
     def _table(self) -> None:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(show_lines=False, title=f"{len(self.rows)} relations")
-        for col in ("subject", "relation", "object", "hedged", "conf", "evidence"):
-            table.add_column(col, overflow="fold")
-        for t in self.rows:
-            ev = t["evidence"]
-            table.add_row(t["subject"], t["relation"], t["object"], "yes" if t["hedged"] else "",
-                          f"{t['confidence']:.2f}", _snippet(ev))
-        Console(file=self.out).print(table)
+        rows = ([t["subject"], t["relation"], t["object"], "yes" if t["hedged"] else "", f"{t['confidence']:.2f}",
+                 _snippet(t["evidence"])] for t in self.rows)
+        print_table(("subject", "relation", "object", "hedged", "conf", "evidence"), rows,
+                    title=f"{len(self.rows)} relations", out=self.out)
 
 
 def _snippet(ev: dict, width: int = 90) -> str:
