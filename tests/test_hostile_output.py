@@ -254,8 +254,6 @@ def test_exports_are_private_unless_the_umask_is_stricter(cli, tmp_path, fmt, na
         os.umask(old)
 
 
-@pytest.mark.xfail(strict=True, reason="show's heading line is echoed raw by graphkit/cli/graph.py (not this "
-                   "round's files): it needs graphkit.views.render.printable around the f-string")
 def test_show_heading_has_no_terminal_escapes(cli, tmp_path):
     name = f"Red{ESCAPES}Hand"
     db = make_store(tmp_path / "g.db", [triple(name, "attacked", "Iran", "Red Hand attacked Iran.")])

@@ -12,7 +12,7 @@ import typer
 from graphkit.cli.app import app
 from graphkit.cli.common import arrow, check_choice, check_relations, exit_with, find_actor, reading
 from graphkit.cli.options import Db, Depth, Format, MinArticles, MinArticlesAtLeastOne, Neo4j, Relations, Since
-from graphkit.views.render import FORMATS, emit
+from graphkit.views.render import FORMATS, emit, printable
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -207,7 +207,8 @@ def show_command(
             for rel in record["relationships"] for ev in rel["evidence"]]
     if fmt == "table":
         aliases = ", ".join(record["aliases"]) or "none"
-        typer.echo(f"{record['name']} ({record['type'] or 'type unknown'}, id {record['id']}); aliases: {aliases}")
+        typer.echo(printable(f"{record['name']} ({record['type'] or 'type unknown'}, id {record['id']}); "
+                             f"aliases: {aliases}"))
     columns = {"table": ["arrow", "relation", "other", "articles", "hedged", "sentence"],
                "csv": ["actor", "direction", "relation", "other", "other_id", "articles", "hedged", "sentence",
                        "article", "article_title", "reported_by"]}.get(fmt)
