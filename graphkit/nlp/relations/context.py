@@ -31,6 +31,7 @@ class Assertion:
     reporter: int | None = None
     confidence: float = 0.0
     sentence: tuple[int, int] = (0, 0)
+    context: tuple[int, int] | None = None  # an earlier sentence an implicit argument was read from
 
 
 @dataclass

@@ -29,6 +29,8 @@ class CorefWords:
     sentences_back: int
     topic_holders: frozenset[str]               # "Ukraine's arsenal": its owner is a recipient topic
     implicit_confidence_factor: float
+    implicit_recipient_relations: frozenset[str]   # supply relations whose unstated recipient is the topic
+    agreement_nouns: frozenset[str]                 # "the deal was brokered by X": the deal just told
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +44,8 @@ def coref_words() -> CorefWords:
         sentences_back=int(raw["sentences_back"]),
         topic_holders=frozenset(raw["topic_holders"]),
         implicit_confidence_factor=float(raw["implicit_confidence_factor"]),
+        implicit_recipient_relations=frozenset(raw["implicit_recipient_relations"]),
+        agreement_nouns=frozenset(raw["agreement_nouns"]),
     )
 
 

@@ -1,0 +1,57 @@
+"""Across sentences, round 2: implicit arguments (an unstated recipient read from the paragraph's topic, the
+unstated parties of a brokered deal), plural and collective anaphors, and the paragraph topic as a subject.
+Sentences written for these tests; each construction has a near miss that gives no triple."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import relations_of, triple
+
+
+def by_triple(nlp, text: str) -> dict:
+    return {triple(r["subject"], r["relation"], r["object"]): r for r in relations_of(nlp, text)}
+
+
+CASES = [
+    pytest.param("Iraq's arsenal was restocked after the war. Iran has shipped short-range rockets.",
+                 ("Iran", "supplies_weapons_to", "Iraq"), id="recipient-topic"),
+    pytest.param("Armenia's arsenal ran low last winter. Russia later delivered drones, and missiles were "
+                 "supplied by France.",
+                 ("France", "supplies_weapons_to", "Armenia"), id="recipient-topic-passive"),
+    pytest.param("Sudan and Chad signed a truce in Doha on Friday.\n\nThe agreement was brokered by Kenya.",
+                 ("Kenya", "negotiated_with", "Chad"), id="brokered-deal"),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_implicit_argument(nlp, text, expected):
+    got = by_triple(nlp, text)
+    assert triple(*expected) in got, sorted(got)
+    row = got[triple(*expected)]
+    first = text.split(".")[0]
+    assert row["evidence"]["context"] is not None and row["evidence"]["context"].startswith(first)
+    assert row["confidence"] <= 0.55
+
+
+NEAR_MISSES = [
+    # the recipient is stated: the topic does not replace it
+    pytest.param("Iraq's arsenal was restocked after the war. Iran has shipped rockets to the Houthis.",
+                 ("Iran", "supplies_weapons_to", "Iraq"), id="recipient-stated"),
+    # no topic noun owned by anyone: nothing to fill the slot with
+    pytest.param("Iraq held elections after the war. Iran has shipped short-range rockets.",
+                 ("Iran", "supplies_weapons_to", "Iraq"), id="no-topic"),
+    # the topic is in another paragraph
+    pytest.param("Iraq's arsenal was restocked after the war.\n\nIran has shipped short-range rockets.",
+                 ("Iran", "supplies_weapons_to", "Iraq"), id="topic-other-paragraph"),
+    # the owner named inside the supplier's own phrase is not the recipient
+    pytest.param("Ali Karti, commander of Sudan's forces, sent hundreds of drones.",
+                 ("Ali Karti", "supplies_weapons_to", "Sudan"), id="topic-in-own-clause"),
+    # a deal nobody negotiated just before
+    pytest.param("Sudan held elections on Friday. The agreement was brokered by Kenya.",
+                 ("Kenya", "negotiated_with", "Sudan"), id="deal-without-parties"),
+]
+
+
+@pytest.mark.parametrize("text,absent", NEAR_MISSES)
+def test_no_implicit_triple(nlp, text, absent):
+    assert triple(*absent) not in by_triple(nlp, text)
