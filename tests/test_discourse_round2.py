@@ -55,3 +55,56 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("text,absent", NEAR_MISSES)
 def test_no_implicit_triple(nlp, text, absent):
     assert triple(*absent) not in by_triple(nlp, text)
+
+
+TOPIC = ("Hezbollah fired rockets at Israel on Sunday. Hezbollah said more strikes would follow. "
+         "Hezbollah fighters moved south.\n\n")
+
+ANAPHOR_CASES = [
+    pytest.param("Kenya and Uganda sent envoys to Juba. They later signed a truce with al-Shabaab.",
+                 ("Uganda", "negotiated_with", "al-Shabaab"), id="they-pair"),
+    pytest.param("Ethiopia, Kenya and Uganda sent envoys to Juba. The three governments later held talks "
+                 "with al-Shabaab.", ("Ethiopia", "negotiated_with", "al-Shabaab"), id="the-three-governments"),
+    pytest.param("Hamas fired rockets on Monday. Egypt later held talks with the Islamist group.",
+                 ("Egypt", "negotiated_with", "Hamas"), id="the-islamist-group"),
+    pytest.param("Saudi Arabia hosted a summit on Monday. Iran later held talks with the kingdom.",
+                 ("Iran", "negotiated_with", "Saudi Arabia"), id="the-kingdom"),
+    pytest.param(TOPIC + "It later held talks with Qatar.", ("Hezbollah", "negotiated_with", "Qatar"),
+                 id="paragraph-topic-it"),
+    pytest.param(TOPIC + "The group later held talks with Qatar.", ("Hezbollah", "negotiated_with", "Qatar"),
+                 id="paragraph-topic-the-group"),
+]
+
+
+@pytest.mark.parametrize("text,expected", ANAPHOR_CASES)
+def test_plural_and_topic_anaphors(nlp, text, expected):
+    got = by_triple(nlp, text)
+    assert triple(*expected) in got, sorted(got)
+    assert got[triple(*expected)]["confidence"] < 0.7
+
+
+ANAPHOR_NEAR_MISSES = [
+    pytest.param("Kenya hosted a summit on Monday. They later signed a truce with al-Shabaab.",
+                 ("Kenya", "negotiated_with", "al-Shabaab"), id="they-without-plural"),
+    pytest.param("Iran and Iraq met in Baghdad. It later shipped rockets to Hezbollah.",
+                 ("Iran", "supplies_weapons_to", "Hezbollah"), id="it-not-one-of-a-pair"),
+    pytest.param("Hamas fired rockets on Monday. Egypt later held talks with the other group.",
+                 ("Egypt", "negotiated_with", "Hamas"), id="the-other-group"),
+    pytest.param("Hezbollah fired rockets on Monday. Egypt later held talks with the Palestinian group.",
+                 ("Egypt", "negotiated_with", "Hezbollah"), id="demonym-does-not-fit"),
+    pytest.param(TOPIC + "Officials gathered in Doha. It later held talks with Qatar.",
+                 ("Hezbollah", "negotiated_with", "Qatar"), id="topic-not-for-mid-paragraph-it"),
+    pytest.param(TOPIC + "It is raining in Beirut, and Israel held talks with Qatar.",
+                 ("Hezbollah", "negotiated_with", "Qatar"), id="it-is-raining"),
+]
+
+
+@pytest.mark.parametrize("text,absent", ANAPHOR_NEAR_MISSES)
+def test_no_anaphor_triple(nlp, text, absent):
+    assert triple(*absent) not in by_triple(nlp, text)
+
+
+def test_paragraph_topic_names_its_sentence(nlp):
+    row = by_triple(nlp, TOPIC + "It later held talks with Qatar.")[("Hezbollah", "negotiated_with", "Qatar")]
+    assert row["evidence"]["context"] is not None and row["evidence"]["context"].startswith("Hezbollah")
+    assert row["evidence"]["subject_text"] == "It"

@@ -208,7 +208,8 @@ def _context_sentence(doc: Doc, a) -> str | None:
     if getattr(a, "context", None) is not None:
         return doc[a.context[0]:a.context[1]].text
     lo, hi = a.sentence
-    outside = [arg.start for arg in (a.subject, a.object) if not lo <= arg.start < hi]
+    starts = [arg.start if getattr(arg, "named_at", None) is None else arg.named_at for arg in (a.subject, a.object)]
+    outside = [start for start in starts if not lo <= start < hi]
     return doc[min(outside)].sent.text if outside else None
 
 
