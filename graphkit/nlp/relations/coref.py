@@ -188,6 +188,8 @@ def listed_with(ctx: Context, m: Mention) -> list[Mention]:
 
 def _glued(ctx: Context, a: Mention, b: Mention) -> bool:
     gap = ctx.doc[a.end:b.start]
+    if (a.type == "PERSON") != (b.type == "PERSON"):
+        return False  # "an aide to President X, and Ukraine's ...": a list holds one kind of actor
     return 0 < b.start - a.end <= 4 and all(t.lower_ in LIST_GLUE for t in gap) and \
         (any(t.lower_ in (",", "and") for t in gap) or a.actor == b.actor)
 
