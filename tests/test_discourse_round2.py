@@ -20,6 +20,8 @@ CASES = [
                  ("France", "supplies_weapons_to", "Armenia"), id="recipient-topic-passive"),
     pytest.param("Sudan and Chad signed a truce in Doha on Friday.\n\nThe agreement was brokered by Kenya.",
                  ("Kenya", "negotiated_with", "Chad"), id="brokered-deal"),
+    pytest.param("Sudan and Chad signed a truce in Doha on Friday. The talks, mediated by Kenya, lasted a week.",
+                 ("Kenya", "negotiated_with", "Sudan"), id="mediated-talks"),
 ]
 
 
@@ -49,6 +51,8 @@ NEAR_MISSES = [
     # a deal nobody negotiated just before
     pytest.param("Sudan held elections on Friday. The agreement was brokered by Kenya.",
                  ("Kenya", "negotiated_with", "Sudan"), id="deal-without-parties"),
+    pytest.param("Sudan held elections on Friday. The talks, mediated by Kenya, lasted a week.",
+                 ("Kenya", "negotiated_with", "Sudan"), id="talks-without-parties"),
 ]
 
 

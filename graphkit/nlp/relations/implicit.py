@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graphkit.nlp.relations.arguments import agents_of, args
 from graphkit.nlp.relations.context import Arg, Context
 from graphkit.nlp.relations.coref import coref_words, window
 from graphkit.nlp.relations.emit import emit
@@ -112,11 +113,30 @@ def implicit_sides(ctx: Context, v: Token, mediators: list[Arg]) -> None:
     themes = [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
     if v.dep_ == "acl":
         themes.append(v.head)
-    deal = next((t for t in themes if t.lemma_.lower() in words.agreement_nouns
-                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
-                 and not any(c.dep_ in ("poss", "compound", "prep") for c in t.children)), None)
-    if deal is None or not mediators:
+    deal = next((t for t in themes if t.lemma_.lower() in words.agreement_nouns and _definite(t)), None)
+    if deal is not None and mediators:
+        _mediated(ctx, deal, v, mediators)
+
+
+def implicit_parties(ctx: Context, n: Token, relation: str) -> None:
+    """'The talks, mediated by Z, ...': an event noun naming only its mediator; the sides are those of the
+    negotiation just told."""
+    if relation != "negotiated_with" or not _definite(n):
         return
+    for c in n.children:
+        if c.dep_ == "acl" and c.lemma_ in ctx.words.mediation_participles:
+            mediators = [a for t in agents_of(c) for a in args(ctx, t)]
+            if mediators:
+                _mediated(ctx, n, c, mediators)
+
+
+def _definite(t: Token) -> bool:
+    """'the deal', 'this truce': one already told, not named by its parties ('Iran's deal', 'the Doha deal')."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) and \
+        not any(c.dep_ in ("poss", "compound", "prep") for c in t.children)
+
+
+def _mediated(ctx: Context, deal: Token, v: Token, mediators: list[Arg]) -> None:
     parties, sent = last_parties(ctx, deal)
     if not parties:
         return
