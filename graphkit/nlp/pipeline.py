@@ -204,9 +204,12 @@ def _assertion_dict(doc: Doc, a, actors: list[Actor], schema) -> dict:
 
 def _context_sentence(doc: Doc, a) -> str | None:
     """The earlier sentence an argument was resolved in (a pronoun's antecedent, an unstated recipient named
-    by the paragraph's topic), so the evidence names both sentences; None when all is in one sentence."""
+    by the paragraph's topic, the parties of a deal just told), so the evidence names both sentences; None when all is in one sentence."""
+    if getattr(a, "context", None) is not None:
+        return doc[a.context[0]:a.context[1]].text
     lo, hi = a.sentence
-    outside = [arg.start for arg in (a.subject, a.object) if not lo <= arg.start < hi]
+    starts = [arg.start if getattr(arg, "named_at", None) is None else arg.named_at for arg in (a.subject, a.object)]
+    outside = [start for start in starts if not lo <= start < hi]
     return doc[min(outside)].sent.text if outside else None
 
 

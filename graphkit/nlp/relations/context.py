@@ -18,6 +18,7 @@ class Arg:
     start: int   # token span in the doc
     end: int
     indirect: bool = False  # reached through a pronoun or a proxy noun
+    named_at: int | None = None  # where the actor was named, when the span is an anaphor in another paragraph
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Assertion:
     reporter: int | None = None
     confidence: float = 0.0
     sentence: tuple[int, int] = (0, 0)
+    context: tuple[int, int] | None = None  # an earlier sentence an implicit argument was read from
 
 
 @dataclass

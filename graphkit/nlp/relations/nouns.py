@@ -7,6 +7,7 @@ from graphkit.model.schema import Frame
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import agents_of, args, logical_subjects, prep_objects
 from graphkit.nlp.relations.emit import emit
+from graphkit.nlp.relations.implicit import implicit_parties
 from graphkit.nlp.relations.roles import construction_words, modifier_state
 
 
@@ -169,6 +170,7 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
     if not subjects and gov is not None:
         subjects = [a for t in logical_subjects(gov, ctx) for a in side_args(ctx, t)]
     if not subjects:
+        implicit_parties(ctx, n, relation)
         return
     objects = [a for t in prep_objects(n, frame.obj) for a in args(ctx, t)]
     if not objects and gov is not None:

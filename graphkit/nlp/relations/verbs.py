@@ -17,6 +17,7 @@ from graphkit.model.schema import Frame
 from graphkit.nlp.relations.context import Arg, Context
 from graphkit.nlp.relations.arguments import args, is_passive, logical_subjects, objects_of, prep_objects
 from graphkit.nlp.relations.emit import emit
+from graphkit.nlp.relations.implicit import implicit_recipients, implicit_sides
 
 SOURCE_SLOT = "from"
 
@@ -80,11 +81,15 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
         sides += [a for c in v.children if c.dep_ == "dobj" for a in args(ctx, c)]
         emit(ctx, subjects, frame.relation, sides, v, "mediator")
         emit(ctx, sides, frame.relation, [], v, "mediator", symmetric_pairs=True)
+        if not sides:
+            implicit_sides(ctx, v, subjects)
         return
     goal_slots = tuple(s for s in frame.obj if s != SOURCE_SLOT)
     objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t)])
     sources = [a for t in prep_objects(v, [SOURCE_SLOT]) for a in args(ctx, t)] if SOURCE_SLOT in frame.obj else []
     for rel in relations:
+        if not sources:
+            implicit_recipients(ctx, v, rel, subjects, objects)
         if sources:
             emit(ctx, sources, rel, subjects, v, "verb")  # "Y received weapons from X"
         if objects:
