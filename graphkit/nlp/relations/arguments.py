@@ -2,10 +2,12 @@
 subjects and objects of a predicate."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Token
 
+from graphkit.model.lexicon import data_path, read_json
 from graphkit.nlp.mentions import Mention
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.coref import resolve_description, resolve_pronoun
@@ -227,7 +229,7 @@ def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
                 out += [c for c in v.children if c.dep_ == "nsubjpass"]
             else:
                 direct = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ != "PRON" or (c.dep_ == "dobj")]
-                out += direct or shared_objects(v)
+                out += direct or shared_objects(v) or free_relative_objects(v) or misparsed_name_objects(v)
         elif slot == "dative":
             out += [c for c in v.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
             out += prep_objects(v, ["to"]) if "to" not in slots else []
@@ -242,3 +244,31 @@ def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
     if passive and v.dep_ == "acl" and "dobj" in slots:
         out.append(v.head)
     return out
+
+
+def free_relative_objects(v: Token) -> list[Token]:
+    """'struck what officials described as hideouts of X': the thing a free relative names is the object."""
+    out = []
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl") and any(k.lower_ == "what" and k.dep_ in ("dobj", "nsubj", "nsubjpass")
+                                                         for k in c.children):
+            out += [k for k in c.children if k.dep_ in ("oprd", "attr")]
+            out += prep_objects(c, ["as"])
+    return out
+
+
+def misparsed_name_objects(v: Token) -> list[Token]:
+    """A name right after the verb that the parser read as a clause ('met Rashad in Cairo', 'Rashad' an advcl)."""
+    return [c for c in v.children if c.i == v.i + 1 and c.dep_ in ("advcl", "ccomp", "xcomp") and c.ent_type_
+            in ("PERSON", "ORG", "GPE", "NORP") and not any(k.dep_ in ("nsubj", "dobj", "aux") for k in c.children)]
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> dict[str, frozenset[str]]:
+    raw = read_json(data_path("lexicon.json")).get("events", {})
+    return {k: frozenset(w.lower() for w in v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def event_words(key: str) -> frozenset[str]:
+    """A word class of lexicon.json's ``events`` (reciprocal verbs, casualty verbs, supply participles, ...)."""
+    return _event_words().get(key, frozenset())

@@ -1,0 +1,74 @@
+"""Relations stated by events, round 2: meetings, attacks through people and things, reciprocal and
+casualty events, supplies through arriving or used weapons, received delegations.
+
+Each construction has a sentence written for these tests that must give the triple, and near misses
+(an asked-for meeting, a cancelled meeting, a condemned strike, a place naming an attack) that must not.
+Symmetric relations are compared order-free (see ``conftest.triple``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import triple
+
+POSITIVE = [
+    # meetings
+    pytest.param("Hassan Nasrallah met in Damascus with Bashar al-Assad.",
+                 ("Hassan Nasrallah", "negotiated_with", "Bashar al-Assad"), id="met-in-place-with"),
+    pytest.param("Egyptian intelligence chief Abbas Kamel received a Hamas delegation headed by Ismail Haniyeh.",
+                 ("Abbas Kamel", "negotiated_with", "Ismail Haniyeh"), id="received-delegation-headed-by"),
+    pytest.param("Egyptian intelligence chief Abbas Kamel received a Hamas delegation headed by Ismail Haniyeh.",
+                 ("Abbas Kamel", "negotiated_with", "Hamas"), id="received-delegation-of-group"),
+    # attack targets through things and attackers through their nouns
+    pytest.param("Pakistani jets struck what Islamabad described as hideouts of the Tehrik-e-Taliban Pakistan.",
+                 ("Pakistan", "attacked", "Tehrik-i-Taliban Pakistan"), id="struck-what-described-as"),
+    pytest.param("Ismail Haniyeh died in an Israeli airstrike in July.",
+                 ("Israel", "attacked", "Ismail Haniyeh"), id="died-in-demonym-airstrike"),
+    pytest.param("A Taliban suicide bomber killed Ahmad Shah Massoud.",
+                 ("Taliban", "attacked", "Ahmad Shah Massoud"), id="group-bomber-killed"),
+    # conflict
+    pytest.param("India and Pakistan, longtime rivals, traded artillery strikes across the border.",
+                 ("India", "attacked", "Pakistan"), id="traded-strikes-one-way"),
+    pytest.param("India and Pakistan, longtime rivals, traded artillery strikes across the border.",
+                 ("Pakistan", "attacked", "India"), id="traded-strikes-other-way"),
+    pytest.param("India and Pakistan exchanged fire along the Line of Control.",
+                 ("India", "rival_of", "Pakistan"), id="exchanged-fire-rivals"),
+    pytest.param("Three Indian soldiers were killed in clashes with the Maoists.",
+                 ("Communist Party of India (Maoist)", "attacked", "Indian soldiers"), id="killed-in-clashes-with"),
+    pytest.param("Sadr's uprising against U.S. and Iraqi troops ended in 2004.",
+                 ("Muqtada al-Sadr", "rival_of", "U.S. troops"), id="possessor-uprising-against"),
+    # supply
+    pytest.param("Iranian-supplied rockets used by the Houthis struck Riyadh.",
+                 ("Iran", "supplies_weapons_to", "Houthis"), id="supplied-weapons-used-by"),
+    pytest.param("Iranian weapons flowed to Hezbollah's fighters.",
+                 ("Iran", "supplies_weapons_to", "Hezbollah"), id="demonym-weapons-flowed-to"),
+]
+
+NEAR_MISSES = [
+    pytest.param("Qatar urged Hamas to meet Israel.", ("Hamas", "negotiated_with", "Israel"), id="urged-to-meet"),
+    pytest.param("Iran refused to meet the Taliban.", ("Iran", "negotiated_with", "Taliban"), id="refused-to-meet"),
+    pytest.param("The meeting between Hamas and Fatah was cancelled.", ("Hamas", "negotiated_with", "Fatah"),
+                 id="meeting-cancelled"),
+    pytest.param("Egypt condemned the strikes on Hezbollah.", ("Egypt", "attacked", "Hezbollah"),
+                 id="condemned-strikes"),
+    pytest.param("Hassan Nasrallah sent hundreds of his fighters to Syria.",
+                 ("Hassan Nasrallah", "supplies_weapons_to", "Syria"), id="fighters-are-no-weapons"),
+    pytest.param("Two US soldiers were killed in a Baghdad rocket attack.",
+                 ("Iraq", "attacked", "US soldiers"), id="place-names-no-attacker"),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE)
+def test_event_gives_triple(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text,unexpected", NEAR_MISSES)
+def test_near_miss_gives_no_triple(nlp, triples, text, unexpected):
+    assert triple(*unexpected) not in triples(nlp, text)
+
+
+def test_sent_fighters_still_commanded(nlp, triples):
+    """Sending one's own fighters commands them; it supplies nobody."""
+    got = triples(nlp, "Hassan Nasrallah sent hundreds of his fighters to Syria.")
+    assert triple("Hassan Nasrallah", "commands", "Nasrallah's fighters") in got
