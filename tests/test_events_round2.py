@@ -19,6 +19,8 @@ POSITIVE = [
                  ("Abbas Kamel", "negotiated_with", "Ismail Haniyeh"), id="received-delegation-headed-by"),
     pytest.param("Egyptian intelligence chief Abbas Kamel received a Hamas delegation headed by Ismail Haniyeh.",
                  ("Abbas Kamel", "negotiated_with", "Hamas"), id="received-delegation-of-group"),
+    pytest.param("Norwegian mediators met separately with Sri Lankan envoys in Oslo.",
+                 ("Norway", "negotiated_with", "Sri Lanka"), id="demonym-envoys-speak-for-state"),
     # attack targets through things and attackers through their nouns
     pytest.param("Pakistani jets struck what Islamabad described as hideouts of the Tehrik-e-Taliban Pakistan.",
                  ("Pakistan", "attacked", "Tehrik-i-Taliban Pakistan"), id="struck-what-described-as"),
@@ -37,6 +39,8 @@ POSITIVE = [
                  ("Communist Party of India (Maoist)", "attacked", "Indian soldiers"), id="killed-in-clashes-with"),
     pytest.param("Sadr's uprising against U.S. and Iraqi troops ended in 2004.",
                  ("Muqtada al-Sadr", "rival_of", "U.S. troops"), id="possessor-uprising-against"),
+    pytest.param("Elders urged Ahmad Shah Massoud to end his rebellion against the Taliban.",
+                 ("Ahmad Shah Massoud", "rival_of", "Taliban"), id="asked-to-end-rebellion-still-rivals"),
     # supply
     pytest.param("Iranian-supplied rockets used by the Houthis struck Riyadh.",
                  ("Iran", "supplies_weapons_to", "Houthis"), id="supplied-weapons-used-by"),
@@ -49,6 +53,8 @@ NEAR_MISSES = [
     pytest.param("Iran refused to meet the Taliban.", ("Iran", "negotiated_with", "Taliban"), id="refused-to-meet"),
     pytest.param("The meeting between Hamas and Fatah was cancelled.", ("Hamas", "negotiated_with", "Fatah"),
                  id="meeting-cancelled"),
+    pytest.param("Qatar called off the talks with the Taliban.", ("Qatar", "negotiated_with", "Taliban"),
+                 id="talks-called-off"),
     pytest.param("Egypt condemned the strikes on Hezbollah.", ("Egypt", "attacked", "Hezbollah"),
                  id="condemned-strikes"),
     pytest.param("Hassan Nasrallah sent hundreds of his fighters to Syria.",

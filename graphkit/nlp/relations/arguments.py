@@ -115,7 +115,9 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
                     return got[0]
     for c in tok.children:
         # "an Israeli airstrike", "Turkish drones": a demonym adjective names the state that owns them
-        if c.dep_ == "amod" and c.i < tok.i and tok.lower_ in ctx.words.force_proxies and ctx.mention(c) is None:
+        # ... and so do "Sudanese envoys", "Chinese officials" (people speaking for a state, not a team it sends)
+        if c.dep_ == "amod" and c.i < tok.i and (tok.lower_ in ctx.words.force_proxies or tok.lower_ in
+                                                 event_words("state_voices")) and ctx.mention(c) is None:
             state = ctx.dictionary.state_for_demonym(c.text)
             if state is not None and state.type == "STATE":
                 return state_arg(ctx, state, c)
