@@ -33,6 +33,10 @@ POSITIVE = [
                  ("India", "attacked", "Pakistan"), id="traded-strikes-one-way"),
     pytest.param("India and Pakistan, longtime rivals, traded artillery strikes across the border.",
                  ("Pakistan", "attacked", "India"), id="traded-strikes-other-way"),
+    pytest.param("Israel and Iran, old enemies, traded direct missile strikes twice in 2019.",
+                 ("Iran", "attacked", "Israel"), id="traded-strikes-misparsed-as-clause"),
+    pytest.param("The Popular Mobilization Forces, a coalition of militias fighting the Islamic State, entered Tikrit.",
+                 ("Popular Mobilization Forces", "rival_of", "Islamic State"), id="coalition-of-militias-fighting"),
     pytest.param("India and Pakistan exchanged fire along the Line of Control.",
                  ("India", "rival_of", "Pakistan"), id="exchanged-fire-rivals"),
     pytest.param("Three Indian soldiers were killed in clashes with the Maoists.",
@@ -44,6 +48,8 @@ POSITIVE = [
     # supply
     pytest.param("Iranian-supplied rockets used by the Houthis struck Riyadh.",
                  ("Iran", "supplies_weapons_to", "Houthis"), id="supplied-weapons-used-by"),
+    pytest.param("Investigators saw Syrian Army officers handing rockets to Hezbollah and to the Houthis.",
+                 ("Syrian Arab Army", "supplies_weapons_to", "Houthis"), id="officers-handing-to-coordinated"),
     pytest.param("Iranian weapons flowed to Hezbollah's fighters.",
                  ("Iran", "supplies_weapons_to", "Hezbollah"), id="demonym-weapons-flowed-to"),
 ]

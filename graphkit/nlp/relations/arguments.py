@@ -90,7 +90,7 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
         holder = holder_of(ctx, tok, depth)
         return [Arg(holder.actor, holder.start, holder.end, True)] if holder is not None else []
     if low in ctx.words.thing_proxies or low in ctx.words.force_proxies:
-        holder = holder_of(ctx, tok, depth)
+        holder = holder_of(ctx, tok, depth) or collective_of(ctx, tok)
         if holder is None:
             return []
         hm = ctx.mentions[ctx.tok2m[holder.start]] if ctx.tok2m[holder.start] >= 0 else None
@@ -100,6 +100,17 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
             return [ctx.new_group(name, holder.start, tok.i + 1)]
         return [Arg(holder.actor, holder.start, holder.end, True)]
     return []
+
+
+def collective_of(ctx: Context, tok: Token) -> Arg | None:
+    """'X, a coalition of militias fighting Y': the militias are the named collective they make up."""
+    of = tok.head
+    body = of.head
+    if tok.dep_ != "pobj" or of.lower_ != "of" or body.lower_ not in ctx.words.collective_bodies | ctx.words.anaphoric_nouns:
+        return None
+    if body.dep_ == "appos" and ctx.mention(body.head) is not None:
+        return ctx.arg_of(ctx.mention(body.head))
+    return None
 
 
 def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
@@ -126,6 +137,13 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
                 ctx.schema.loyal_relation.get(c.lemma_.lower()) == "commands":
             # "fighters loyal to X": X's fighters
             for p in prep_objects(c, ["to"]):
+                got = single_arg(ctx, p, depth + 1)
+                if got:
+                    return got[0]
+    for c in tok.children:
+        # "soldiers serving with the SADC mission": the force they serve in
+        if c.dep_ == "acl" and c.lemma_ == "serve" and tok.lower_ in ctx.words.force_proxies:
+            for p in prep_objects(c, ["with", "in"]):
                 got = single_arg(ctx, p, depth + 1)
                 if got:
                     return got[0]

@@ -38,6 +38,9 @@ def word_themes(ctx: Context, w: Token) -> set[str]:
 def theme_tokens(ctx: Context, v: Token) -> list[Token]:
     """What the verb gives, fires or ships: its object, the passive subject, a 'with' phrase, the head noun."""
     themes = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "traded missile strikes" with the noun misparsed as a subjectless clause
+    themes += [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and c.tag_ in ("NNS", "VBZ")
+               and not any(k.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for k in c.children)]
     themes += [p for c in v.children if (c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "prt"
                for p in c.children if p.dep_ == "pobj"]  # "supplied with", "handing over drones" (parsed as pobj)
     if v.dep_ == "acl" and is_passive(v):
