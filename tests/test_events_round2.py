@@ -45,6 +45,11 @@ POSITIVE = [
                  ("Muqtada al-Sadr", "rival_of", "U.S. troops"), id="possessor-uprising-against"),
     pytest.param("Elders urged Ahmad Shah Massoud to end his rebellion against the Taliban.",
                  ("Ahmad Shah Massoud", "rival_of", "Taliban"), id="asked-to-end-rebellion-still-rivals"),
+    pytest.param("Beltran said the deal would hold, because the FARC is also at war with rival armed groups, chiefly "
+                 "the Ejército Popular de Liberación (EPL) and the Clan del Golfo.",
+                 ("FARC", "rival_of", "Clan del Golfo"), id="war-with-general-noun-chiefly-list"),
+    pytest.param("Hezbollah is fighting several rebel groups, notably Jabhat al-Nusra and the Islamic State.",
+                 ("Hezbollah", "rival_of", "Islamic State"), id="fighting-general-noun-notably-list"),
     # supply
     pytest.param("Iranian-supplied rockets used by the Houthis struck Riyadh.",
                  ("Iran", "supplies_weapons_to", "Houthis"), id="supplied-weapons-used-by"),
@@ -63,6 +68,8 @@ NEAR_MISSES = [
                  id="talks-called-off"),
     pytest.param("Egypt condemned the strikes on Hezbollah.", ("Egypt", "attacked", "Hezbollah"),
                  id="condemned-strikes"),
+    pytest.param("Hezbollah condemned several rebel groups, notably Jabhat al-Nusra and the Islamic State.",
+                 ("Hezbollah", "rival_of", "Islamic State"), id="condemned-listed-groups"),
     pytest.param("Hassan Nasrallah sent hundreds of his fighters to Syria.",
                  ("Hassan Nasrallah", "supplies_weapons_to", "Syria"), id="fighters-are-no-weapons"),
     pytest.param("Two US soldiers were killed in a Baghdad rocket attack.",

@@ -292,3 +292,24 @@ def _event_words() -> dict[str, frozenset[str]]:
 def event_words(key: str) -> frozenset[str]:
     """A word class of lexicon.json's ``events`` (reciprocal verbs, casualty verbs, supply participles, ...)."""
     return _event_words().get(key, frozenset())
+
+
+def listed_after(ctx: Context, tok: Token) -> list[Arg]:
+    """'rival armed groups, chiefly X and Y': the named members listed after a general noun, read off the
+    token sequence since parsers scatter such lists."""
+    doc, k = ctx.doc, tok.i + 1
+    if k + 1 >= tok.sent.end or doc[k].text != "," or doc[k + 1].lower_ not in event_words("list_markers"):
+        return []
+    k += 2
+    out: list[Arg] = []
+    while k < tok.sent.end:
+        m = ctx.mention(doc[k])
+        if m is not None:
+            if m.actor not in {a.actor for a in out}:
+                out.append(ctx.arg_of(m))
+            k = max(m.end, k + 1)
+        elif doc[k].lower_ in ("the", "and", "or", ",", "(", ")", "as") or doc[k].pos_ == "PROPN":
+            k += 1
+        else:
+            break
+    return out

@@ -5,7 +5,8 @@ from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
 from graphkit.nlp.relations.context import Arg, Context, state_arg
-from graphkit.nlp.relations.arguments import agents_of, args, event_words, is_passive, logical_subjects, prep_objects
+from graphkit.nlp.relations.arguments import (agents_of, args, event_words, is_passive, listed_after, logical_subjects,
+                                               prep_objects)
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.roles import construction_words, modifier_state
 
@@ -216,7 +217,7 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         subjects = [a for t in logical_subjects(gov, ctx) for a in side_args(ctx, t)]
     if not subjects:
         return
-    objects = [a for t in prep_objects(n, frame.obj) for a in args(ctx, t)]
+    objects = [a for t in prep_objects(n, frame.obj) for a in args(ctx, t) or listed_after(ctx, t)]
     if not objects and gov is not None:
         objects = [a for t in prep_objects(gov, [p for p in frame.obj if p != "between"]) for a in args(ctx, t)]
     if objects:

@@ -19,8 +19,8 @@ from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
 from graphkit.nlp.relations.context import Arg, Context, state_arg
-from graphkit.nlp.relations.arguments import (agents_of, args, conjuncts, event_words, is_passive, logical_subjects,
-                                               objects_of, prep_objects)
+from graphkit.nlp.relations.arguments import (agents_of, args, conjuncts, event_words, is_passive, listed_after,
+                                               logical_subjects, objects_of, prep_objects)
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.nouns import side_args
 from graphkit.nlp.relations.roles import construction_words
@@ -114,7 +114,7 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
         emit(ctx, sides, frame.relation, [], v, "mediator", symmetric_pairs=True)
         return
     goal_slots = tuple(s for s in frame.obj if s != SOURCE_SLOT)
-    objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t)])
+    objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t) or listed_after(ctx, t)])
     sources = [a for t in prep_objects(v, [SOURCE_SLOT]) for a in args(ctx, t)] if SOURCE_SLOT in frame.obj else []
     for rel in relations:
         if sources:
