@@ -218,6 +218,9 @@ def used_supplies(ctx: Context, v: Token) -> None:
     suppliers = [a for w in weapons for a in suppliers_of(ctx, w, owners=False)]
     users = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
     emit(ctx, suppliers, "supplies_weapons_to", users, v, "verb")
+    if weapons:  # "rockets were used by X against Y"
+        targets = prep_objects(v, ["against"]) + [p for t in agents_of(v) for p in prep_objects(t, ["against"])]
+        emit(ctx, users, "attacked", [a for t in targets for a in args(ctx, t)], v, "verb")
 
 
 def received_delegations(ctx: Context, v: Token) -> bool:
