@@ -139,6 +139,36 @@ def during_talks(n: Token, relation: str) -> bool:
     return relation == "negotiated_with" and n.dep_ == "pobj" and n.head.lower_ in ("during", "at")
 
 
+def attackers_named_on(ctx: Context, n: Token) -> list[Arg]:
+    """The attacker named on an attack noun: 'an Israeli airstrike', 'a Hamas raid', 'strikes by X'; not a city
+    that stands for its state ('a Baghdad rocket attack' names where, not who)."""
+    out = [a for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i
+           for a in (demonym_state(ctx, c) or args(ctx, c))
+           if c.dep_ != "compound" or ctx.actors[a.actor].type != "STATE"
+           or ctx.mention(c) is None or ctx.doc[ctx.mention(c).start:ctx.mention(c).end].text == ctx.actors[a.actor].name]
+    return out + [a for t in prep_objects(n, ["by"]) for a in args(ctx, t)]
+
+
+def target_of_attack(ctx: Context, n: Token, relation: str) -> bool:
+    """'X has been the target of a Y offensive', 'X, the target of Israeli strikes': Y attacked X."""
+    of = n.head
+    target = of.head
+    if relation != "attacked" or n.dep_ != "pobj" or of.lower_ != "of" or target.lemma_.lower() not in event_words("target_nouns"):
+        return False
+    if target.dep_ == "attr":  # a named subject only: a pronoun here is too often resolved to the clause's object
+        victims = [a for c in target.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                   for a in args(ctx, c)]
+    elif target.dep_ == "appos":
+        victims = args(ctx, target.head)
+    else:
+        return False
+    attackers = attackers_named_on(ctx, n)
+    if not (victims and attackers):
+        return False
+    emit(ctx, attackers, "attacked", victims, n, "noun")
+    return True
+
+
 def casualty_event(ctx: Context, n: Token, relation: str) -> bool:
     """'X died in an Israeli airstrike', 'soldiers were killed in clashes with the rebels': the casualties'
     side is the one struck (and, in a clash, one of the sides). True when the noun is read."""
@@ -150,10 +180,7 @@ def casualty_event(ctx: Context, n: Token, relation: str) -> bool:
         return False
     victims = [a for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for a in args(ctx, c)]
     if relation == "attacked":
-        attackers = [a for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i
-                     for a in (demonym_state(ctx, c) or args(ctx, c))
-                     if c.dep_ != "compound" or ctx.actors[a.actor].type != "STATE"]  # "a Kabul bombing": a place
-        attackers += [a for t in prep_objects(n, ["by"]) for a in args(ctx, t)]
+        attackers = attackers_named_on(ctx, n)
         if not (victims and attackers):
             return False
         emit(ctx, attackers, "attacked", victims, n, "noun")
@@ -175,7 +202,7 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
             return
     gov0 = governing_predicate(ctx, n)
     if (unrealised(ctx, gov0) and relation != "rival_of") or called_off(gov0) or purpose_talks(ctx, n, relation) or backing_with(ctx, n, relation) \
-            or casualty_event(ctx, n, relation):
+            or casualty_event(ctx, n, relation) or target_of_attack(ctx, n, relation):
         return
     if relation in ("supports", "funds") and gov0 is not None and gov0.lemma_ in ctx.words.receive_verbs:
         # "Haftar had the backing of Egypt and the UAE": the backers are in the of-phrase
