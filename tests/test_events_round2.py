@@ -32,6 +32,10 @@ POSITIVE = [
                  ("Peshmerga", "attacked", "Islamic State"), id="target-of-offensive"),
     pytest.param("Hezbollah, the target of Israeli strikes for years, rebuilt its arsenal.",
                  ("Israel", "attacked", "Hezbollah"), id="apposed-target-of-strikes"),
+    pytest.param("The Nigerian army unleashed an offensive against Boko Haram in Borno.",
+                 ("Nigerian Army", "attacked", "Boko Haram"), id="unleashed-offensive-light-verb"),
+    pytest.param("Israel stepped up its strikes on Hezbollah.", ("Israel", "attacked", "Hezbollah"),
+                 id="stepped-up-strikes-light-verb"),
     # conflict
     pytest.param("India and Pakistan, longtime rivals, traded artillery strikes across the border.",
                  ("India", "attacked", "Pakistan"), id="traded-strikes-one-way"),
