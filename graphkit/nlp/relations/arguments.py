@@ -2,10 +2,12 @@
 subjects and objects of a predicate."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Token
 
+from graphkit.model.lexicon import data_path, read_json
 from graphkit.nlp.mentions import Mention
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.coref import resolve_description, resolve_pronoun
@@ -88,7 +90,7 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
         holder = holder_of(ctx, tok, depth)
         return [Arg(holder.actor, holder.start, holder.end, True)] if holder is not None else []
     if low in ctx.words.thing_proxies or low in ctx.words.force_proxies:
-        holder = holder_of(ctx, tok, depth)
+        holder = holder_of(ctx, tok, depth) or collective_of(ctx, tok)
         if holder is None:
             return []
         hm = ctx.mentions[ctx.tok2m[holder.start]] if ctx.tok2m[holder.start] >= 0 else None
@@ -98,6 +100,17 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
             return [ctx.new_group(name, holder.start, tok.i + 1)]
         return [Arg(holder.actor, holder.start, holder.end, True)]
     return []
+
+
+def collective_of(ctx: Context, tok: Token) -> Arg | None:
+    """'X, a coalition of militias fighting Y': the militias are the named collective they make up."""
+    of = tok.head
+    body = of.head
+    if tok.dep_ != "pobj" or of.lower_ != "of" or body.lower_ not in ctx.words.collective_bodies | ctx.words.anaphoric_nouns:
+        return None
+    if body.dep_ == "appos" and ctx.mention(body.head) is not None:
+        return ctx.arg_of(ctx.mention(body.head))
+    return None
 
 
 def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
@@ -113,7 +126,9 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
                     return got[0]
     for c in tok.children:
         # "an Israeli airstrike", "Turkish drones": a demonym adjective names the state that owns them
-        if c.dep_ == "amod" and c.i < tok.i and tok.lower_ in ctx.words.force_proxies and ctx.mention(c) is None:
+        # ... and so do "Sudanese envoys", "Chinese officials" (people speaking for a state, not a team it sends)
+        if c.dep_ == "amod" and c.i < tok.i and (tok.lower_ in ctx.words.force_proxies or tok.lower_ in
+                                                 event_words("state_voices")) and ctx.mention(c) is None:
             state = ctx.dictionary.state_for_demonym(c.text)
             if state is not None and state.type == "STATE":
                 return state_arg(ctx, state, c)
@@ -122,6 +137,13 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
                 ctx.schema.loyal_relation.get(c.lemma_.lower()) == "commands":
             # "fighters loyal to X": X's fighters
             for p in prep_objects(c, ["to"]):
+                got = single_arg(ctx, p, depth + 1)
+                if got:
+                    return got[0]
+    for c in tok.children:
+        # "soldiers serving with the SADC mission": the force they serve in
+        if c.dep_ == "acl" and c.lemma_ == "serve" and tok.lower_ in ctx.words.force_proxies:
+            for p in prep_objects(c, ["with", "in"]):
                 got = single_arg(ctx, p, depth + 1)
                 if got:
                     return got[0]
@@ -227,7 +249,7 @@ def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
                 out += [c for c in v.children if c.dep_ == "nsubjpass"]
             else:
                 direct = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ != "PRON" or (c.dep_ == "dobj")]
-                out += direct or shared_objects(v)
+                out += direct or shared_objects(v) or free_relative_objects(v) or misparsed_name_objects(v)
         elif slot == "dative":
             out += [c for c in v.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
             out += prep_objects(v, ["to"]) if "to" not in slots else []
@@ -241,4 +263,53 @@ def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
                         out += [q for p in d.children if p.dep_ == "pobj" for q in prep_objects(p, [slot])]
     if passive and v.dep_ == "acl" and "dobj" in slots:
         out.append(v.head)
+    return out
+
+
+def free_relative_objects(v: Token) -> list[Token]:
+    """'struck what officials described as hideouts of X': the thing a free relative names is the object."""
+    out = []
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl") and any(k.lower_ == "what" and k.dep_ in ("dobj", "nsubj", "nsubjpass")
+                                                         for k in c.children):
+            out += [k for k in c.children if k.dep_ in ("oprd", "attr")]
+            out += prep_objects(c, ["as"])
+    return out
+
+
+def misparsed_name_objects(v: Token) -> list[Token]:
+    """A name right after the verb that the parser read as a clause ('met Rashad in Cairo', 'Rashad' an advcl)."""
+    return [c for c in v.children if c.i == v.i + 1 and c.dep_ in ("advcl", "ccomp", "xcomp") and c.ent_type_
+            in ("PERSON", "ORG", "GPE", "NORP") and not any(k.dep_ in ("nsubj", "dobj", "aux") for k in c.children)]
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> dict[str, frozenset[str]]:
+    raw = read_json(data_path("lexicon.json")).get("events", {})
+    return {k: frozenset(w.lower() for w in v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def event_words(key: str) -> frozenset[str]:
+    """A word class of lexicon.json's ``events`` (reciprocal verbs, casualty verbs, supply participles, ...)."""
+    return _event_words().get(key, frozenset())
+
+
+def listed_after(ctx: Context, tok: Token) -> list[Arg]:
+    """'rival armed groups, chiefly X and Y': the named members listed after a general noun, read off the
+    token sequence since parsers scatter such lists."""
+    doc, k = ctx.doc, tok.i + 1
+    if k + 1 >= tok.sent.end or doc[k].text != "," or doc[k + 1].lower_ not in event_words("list_markers"):
+        return []
+    k += 2
+    out: list[Arg] = []
+    while k < tok.sent.end:
+        m = ctx.mention(doc[k])
+        if m is not None:
+            if m.actor not in {a.actor for a in out}:
+                out.append(ctx.arg_of(m))
+            k = max(m.end, k + 1)
+        elif doc[k].lower_ in ("the", "and", "or", ",", "(", ")", "as") or doc[k].pos_ == "PROPN":
+            k += 1
+        else:
+            break
     return out

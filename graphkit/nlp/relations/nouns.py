@@ -5,7 +5,8 @@ from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
 from graphkit.nlp.relations.context import Arg, Context, state_arg
-from graphkit.nlp.relations.arguments import agents_of, args, logical_subjects, prep_objects
+from graphkit.nlp.relations.arguments import (agents_of, args, event_words, is_passive, listed_after, logical_subjects,
+                                               prep_objects)
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.implicit import implicit_parties
 from graphkit.nlp.relations.roles import construction_words, modifier_state
@@ -123,6 +124,76 @@ def backing_with(ctx: Context, n: Token, relation: str) -> bool:
     return True
 
 
+def demonym_state(ctx: Context, c: Token) -> list[Arg]:
+    state = ctx.dictionary.state_for_demonym(c.text) if ctx.mention(c) is None else None
+    return [state_arg(ctx, state, c)] if state is not None and state.type == "STATE" else []
+
+
+def called_off(gov: Token | None) -> bool:
+    """'the meeting was cancelled', 'they called off the talks': an event that did not take place."""
+    return gov is not None and (gov.lemma_.lower() in event_words("cancel_verbs")
+                                or any(c.dep_ == "prt" and c.lower_ == "off" for c in gov.children))
+
+
+def during_talks(n: Token, relation: str) -> bool:
+    """'during talks with X, Y said ...': the clause's subject is the one who talked."""
+    return relation == "negotiated_with" and n.dep_ == "pobj" and n.head.lower_ in ("during", "at")
+
+
+def attackers_named_on(ctx: Context, n: Token) -> list[Arg]:
+    """The attacker named on an attack noun: 'an Israeli airstrike', 'a Hamas raid', 'strikes by X'; not a city
+    that stands for its state ('a Baghdad rocket attack' names where, not who)."""
+    out = [a for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i
+           for a in (demonym_state(ctx, c) or args(ctx, c))
+           if c.dep_ != "compound" or ctx.actors[a.actor].type != "STATE"
+           or ctx.mention(c) is None or ctx.doc[ctx.mention(c).start:ctx.mention(c).end].text == ctx.actors[a.actor].name]
+    return out + [a for t in prep_objects(n, ["by"]) for a in args(ctx, t)]
+
+
+def target_of_attack(ctx: Context, n: Token, relation: str) -> bool:
+    """'X has been the target of a Y offensive', 'X, the target of Israeli strikes': Y attacked X."""
+    of = n.head
+    target = of.head
+    if relation != "attacked" or n.dep_ != "pobj" or of.lower_ != "of" or target.lemma_.lower() not in event_words("target_nouns"):
+        return False
+    if target.dep_ == "attr":  # a named subject only: a pronoun here is too often resolved to the clause's object
+        victims = [a for c in target.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                   for a in args(ctx, c)]
+    elif target.dep_ == "appos":
+        victims = args(ctx, target.head)
+    else:
+        return False
+    attackers = attackers_named_on(ctx, n)
+    if not (victims and attackers):
+        return False
+    emit(ctx, attackers, "attacked", victims, n, "noun")
+    return True
+
+
+def casualty_event(ctx: Context, n: Token, relation: str) -> bool:
+    """'X died in an Israeli airstrike', 'soldiers were killed in clashes with the rebels': the casualties'
+    side is the one struck (and, in a clash, one of the sides). True when the noun is read."""
+    h = n.head
+    if n.dep_ != "pobj" or h.lower_ not in ("in", "during") or relation not in ("attacked", "rival_of"):
+        return False
+    v = h.head
+    if v.lemma_.lower() not in event_words("casualty_verbs") or (v.lemma_.lower() == "kill" and not is_passive(v)):
+        return False
+    victims = [a for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for a in args(ctx, c)]
+    if relation == "attacked":
+        attackers = attackers_named_on(ctx, n)
+        if not (victims and attackers):
+            return False
+        emit(ctx, attackers, "attacked", victims, n, "noun")
+        return True
+    others = [a for t in prep_objects(n, ["with", "against"]) for a in args(ctx, t)]
+    if not (victims and others):
+        return False
+    emit(ctx, victims, "rival_of", others, n, "noun")
+    emit(ctx, others, "attacked", victims, n, "noun")
+    return True
+
+
 def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
     relation = frame.relation
     if frame.theme:
@@ -131,7 +202,8 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         if frame.theme not in classes:
             return
     gov0 = governing_predicate(ctx, n)
-    if unrealised(ctx, gov0) or purpose_talks(ctx, n, relation) or backing_with(ctx, n, relation):
+    if (unrealised(ctx, gov0) and relation != "rival_of") or called_off(gov0) or purpose_talks(ctx, n, relation) or backing_with(ctx, n, relation) \
+            or casualty_event(ctx, n, relation) or target_of_attack(ctx, n, relation):
         return
     if relation in ("supports", "funds") and gov0 is not None and gov0.lemma_ in ctx.words.receive_verbs:
         # "Haftar had the backing of Egypt and the UAE": the backers are in the of-phrase
@@ -161,18 +233,20 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
                     subjects.append(ctx.arg_of(m))
             elif c.dep_ == "poss":
                 subjects += args(ctx, c)
+            elif c.dep_ == "amod" and relation == "attacked":
+                subjects += demonym_state(ctx, c)  # "an Israeli airstrike on X"
     subjects += [a for t in prep_objects(n, ["by", "from"]) for a in args(ctx, t)]
     gov = governing_predicate(ctx, n)
     instrument = n.dep_ == "pobj" and n.head.lower_ == "with" and relation == "attacked"
     if gov is not None and gov.lemma_ not in ctx.schema.light_verbs and gov.lemma_ not in ctx.schema.verbs \
-            and not instrument:  # "the army responded with airstrikes on X": the means of the subject
+            and not instrument and not during_talks(n, relation):  # "the army responded with airstrikes on X": the means of the subject
         gov = None  # "Egypt condemned the attack on Israel": Egypt did not attack
     if not subjects and gov is not None:
         subjects = [a for t in logical_subjects(gov, ctx) for a in side_args(ctx, t)]
     if not subjects:
         implicit_parties(ctx, n, relation)
         return
-    objects = [a for t in prep_objects(n, frame.obj) for a in args(ctx, t)]
+    objects = [a for t in prep_objects(n, frame.obj) for a in args(ctx, t) or listed_after(ctx, t)]
     if not objects and gov is not None:
         objects = [a for t in prep_objects(gov, [p for p in frame.obj if p != "between"]) for a in args(ctx, t)]
     if objects:

@@ -7,17 +7,24 @@ clauses, control verbs) is :mod:`arguments`' job; this module maps them onto the
   ("supplied rockets", "launched drones at"); a weapons theme names the relation by the class given
   (weapons -> supplies_weapons_to, money -> funds);
 - a ``from`` slot names the source, so the roles turn round: "Y received weapons from X", "Y bought drones
-  from X" state that X supplies Y.
+  from X" state that X supplies Y;
+- event constructions of their own: reciprocal verbs ("X and Y traded strikes": each attacked the other),
+  arriving weapons ("American weapons flowed to Y"), supplied weapons in use ("X-supplied rockets used by Y"),
+  a received delegation ("X received a Y delegation headed by Z"); nothing that is only asked for ("X urged Y
+  to meet Z").
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
-from graphkit.nlp.relations.context import Arg, Context
-from graphkit.nlp.relations.arguments import args, is_passive, logical_subjects, objects_of, prep_objects
+from graphkit.nlp.relations.context import Arg, Context, state_arg
+from graphkit.nlp.relations.arguments import (agents_of, args, conjuncts, event_words, is_passive, listed_after,
+                                               logical_subjects, objects_of, prep_objects)
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.implicit import implicit_recipients, implicit_sides
+from graphkit.nlp.relations.nouns import side_args
+from graphkit.nlp.relations.roles import construction_words
 
 SOURCE_SLOT = "from"
 
@@ -32,6 +39,9 @@ def word_themes(ctx: Context, w: Token) -> set[str]:
 def theme_tokens(ctx: Context, v: Token) -> list[Token]:
     """What the verb gives, fires or ships: its object, the passive subject, a 'with' phrase, the head noun."""
     themes = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "traded missile strikes" with the noun misparsed as a subjectless clause
+    themes += [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and c.tag_ in ("NNS", "VBZ")
+               and not any(k.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for k in c.children)]
     themes += [p for c in v.children if (c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "prt"
                for p in c.children if p.dep_ == "pobj"]  # "supplied with", "handing over drones" (parsed as pobj)
     if v.dep_ == "acl" and is_passive(v):
@@ -44,11 +54,19 @@ def theme_tokens(ctx: Context, v: Token) -> list[Token]:
     return themes
 
 
+def armed_people(ctx: Context, w: Token) -> bool:
+    """'his fighters', 'hundreds of Hezbollah fighters': people, not fighter jets."""
+    return w.lower_ in ctx.words.led_forces and any(
+        c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and ctx.mention(c) is not None) for c in w.children)
+
+
 def theme_classes(ctx: Context, v: Token) -> set[str]:
     """Noun classes of what is given: weapons, money, an agreement, projectiles."""
     classes: set[str] = set()
     for t in theme_tokens(ctx, v):
         for w in [t, *[c for c in t.subtree if c.dep_ in ("compound", "amod", "nummod", "quantmod", "pobj", "nmod")]]:
+            if armed_people(ctx, w):
+                continue
             classes |= word_themes(ctx, w)
             if w.ent_type_ == "MONEY" or w.text == "$":
                 classes.add("money")
@@ -66,7 +84,21 @@ def frame_relations(ctx: Context, v: Token, frame: Frame) -> list[str]:
 
 
 def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
+    lemma = v.lemma_.lower()
+    if requested(v):
+        return
+    if lemma in event_words("reception_verbs") and received_delegations(ctx, v):
+        return
+    if lemma in event_words("use_verbs"):
+        used_supplies(ctx, v)
+        return
+    if lemma in event_words("arrival_verbs"):
+        arriving_supplies(ctx, v)
+        return
     relations = frame_relations(ctx, v, frame)
+    if relations and lemma in event_words("reciprocal_verbs"):
+        reciprocal(ctx, v, relations)
+        return
     if not relations:
         if frame.theme == "weapons":
             dispatched_forces(ctx, v)
@@ -85,7 +117,7 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
             implicit_sides(ctx, v, subjects)
         return
     goal_slots = tuple(s for s in frame.obj if s != SOURCE_SLOT)
-    objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t)])
+    objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t) or listed_after(ctx, t)])
     sources = [a for t in prep_objects(v, [SOURCE_SLOT]) for a in args(ctx, t)] if SOURCE_SLOT in frame.obj else []
     for rel in relations:
         if not sources:
@@ -121,3 +153,92 @@ def dispatched_forces(ctx: Context, v: Token) -> None:
     subjects = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
     owners = [a for t in forces for a in args(ctx, t)]
     emit(ctx, subjects, "commands", owners, v, "verb")
+
+
+def requested(v: Token) -> bool:
+    """'X urged Y to meet Z', 'X asked Y to arm Z': a predicate asked for, not done (GUIDE: optional at most)."""
+    t = v
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "xcomp" and t.head.lemma_.lower() in construction_words("request_verbs")
+
+
+def reciprocal(ctx: Context, v: Token, relations: list[str]) -> None:
+    """'X and Y traded strikes', 'X exchanged fire with Y': each side did it to the other."""
+    subjects = [a for t in logical_subjects(v, ctx) for a in side_args(ctx, t)]
+    others = [a for t in prep_objects(v, ["with"]) for a in args(ctx, t)]
+    for rel in relations:
+        if others:
+            emit(ctx, subjects, rel, others, v, "verb")
+            emit(ctx, others, rel, subjects, v, "verb")
+        elif len(subjects) > 1:
+            emit(ctx, subjects, rel, [], v, "pair", symmetric_pairs=True)
+            emit(ctx, subjects[::-1], rel, [], v, "pair", symmetric_pairs=True)
+
+
+def weapons_among(ctx: Context, tokens: list[Token]) -> list[Token]:
+    return [w for t in tokens for w in conjuncts(t) if "weapons" in word_themes(ctx, w)]
+
+
+def modifier_actors(ctx: Context, tok: Token) -> list[Arg]:
+    """The actors named by a noun's modifiers: a mention ('Hamas', "Iran's") or a demonym ('Iranian')."""
+    out: list[Arg] = []
+    for c in tok.children:
+        if c.dep_ not in ("poss", "compound", "amod", "nmod", "npadvmod") or c.i > tok.i:
+            continue
+        m = ctx.mention(c)
+        if m is not None:
+            out.append(ctx.arg_of(m))
+            continue
+        state = ctx.dictionary.state_for_demonym(c.text)
+        if state is not None and state.type == "STATE":
+            out.append(state_arg(ctx, state, c))
+    return out
+
+
+def suppliers_of(ctx: Context, weapon: Token, owners: bool) -> list[Arg]:
+    """Who supplied a weapon noun: 'X-supplied', 'supplied by X', and with ``owners`` also 'X's', 'Iranian'."""
+    out: list[Arg] = []
+    for c in weapon.children:
+        if c.lower_ in event_words("supply_participles"):
+            out += modifier_actors(ctx, c) + [a for t in agents_of(c) for a in args(ctx, t)]
+    if owners:
+        out += [a for a in modifier_actors(ctx, weapon) if ctx.actors[a.actor].type != "PERSON"]
+        out += [a for t in prep_objects(weapon, ["from"]) for a in args(ctx, t)]
+    return out
+
+
+def arriving_supplies(ctx: Context, v: Token) -> None:
+    """'American weapons flowed to Y', 'arms poured from X to Y': the weapons' owner supplies the recipient."""
+    weapons = weapons_among(ctx, [c for c in v.children if c.dep_ == "nsubj"])
+    suppliers = [a for w in weapons for a in suppliers_of(ctx, w, owners=True)]
+    suppliers += [a for t in prep_objects(v, ["from"]) for a in args(ctx, t)] if weapons else []
+    recipients = [a for t in prep_objects(v, ["to"]) for a in args(ctx, t)]
+    emit(ctx, suppliers, "supplies_weapons_to", recipients, v, "verb")
+
+
+def used_supplies(ctx: Context, v: Token) -> None:
+    """'X-supplied rockets used by Y', 'Y used drones supplied by X': the supplier supplies the user."""
+    weapons = weapons_among(ctx, theme_tokens(ctx, v))
+    suppliers = [a for w in weapons for a in suppliers_of(ctx, w, owners=False)]
+    users = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
+    emit(ctx, suppliers, "supplies_weapons_to", users, v, "verb")
+    if weapons:  # "rockets were used by X against Y"
+        targets = prep_objects(v, ["against"]) + [p for t in agents_of(v) for p in prep_objects(t, ["against"])]
+        emit(ctx, users, "attacked", [a for t in targets for a in args(ctx, t)], v, "verb")
+
+
+def received_delegations(ctx: Context, v: Token) -> bool:
+    """'X received a Y delegation headed by Z', 'X hosted Y's envoys': X negotiated with Y and Z."""
+    guests: list[Arg] = []
+    for d in [w for c in v.children if c.dep_ == "dobj" for w in conjuncts(c)]:
+        if "delegations" not in word_themes(ctx, d):
+            continue
+        guests += args(ctx, d)
+        guests += [a for c in d.children if c.dep_ == "acl" and c.lemma_.lower() in event_words("delegation_heads")
+                   for t in agents_of(c) for a in args(ctx, t)]
+    if not guests:
+        return False
+    hosts = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
+    emit(ctx, hosts, "negotiated_with", guests, v, "verb")
+    return True
