@@ -131,11 +131,13 @@ def push(
     uri = required_neo4j_uri(neo4j)
     with open_store(db, readonly=True) as source, open_neo4j(uri) as target:
         try:
-            summary = target.copy_from(source, batch_articles=batch_articles)
+            summary = target.copy_from(source, batch_articles=batch_articles, on_failure=fail)
             summary["totals"] = target.stats()
         except StoreError as exc:
             exit_with(str(exc))
-    print_counts(summary, fmt, f"pushed {source.path} into {uri}")
+    print_counts(summary, fmt, f"pushed {source.path} into {target.uri}")
+    if summary["failed"]:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -145,11 +147,12 @@ def forget(
     neo4j: Neo4j = None,
 ) -> None:
     """Remove an article with its evidence, and the relationships and actors only it supported."""
+    from graphkit.model.names import bounded_id
     from graphkit.store import StoreError
 
     with open_chosen(db, neo4j, create=False) as store:
         try:
-            removed = store.forget(article_id)
+            removed = store.forget(bounded_id(article_id))  # ids given on ingest are stored bounded
         except StoreError as exc:
             exit_with(str(exc))
     if not removed:

@@ -86,6 +86,9 @@ def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None 
     def count(counts: dict) -> None:
         for key in ("stored", "skipped", "actors", "relationships", "evidence"):
             summary[key] += counts[key]
+        summary["failed"] += counts.get("failed", 0)  # articles a store refused (Neo4j: too large to index)
+        for line in counts.get("failures", ()):
+            report(line)
 
     # A store that may be written from another thread (Neo4j: the wait is the server's) writes batch
     # n while batch n+1 is extracted; one write at a time, in order, each its own transaction.
