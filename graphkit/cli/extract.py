@@ -8,8 +8,8 @@ import typer
 
 from graphkit.cli.app import app
 from graphkit.cli.common import check_choice, exit_with, fail
-from graphkit.cli.options import (ActorFiles, DateColumn, IdColumn, MaxBytes, Model, Paths, TextColumn,
-                                  TitleColumn)
+from graphkit.cli.options import (ActorFiles, BatchSize, DateColumn, IdColumn, MaxBytes, Model, Paths,
+                                  TextColumn, TitleColumn, Workers)
 from graphkit.read import DEFAULT_MAX_BYTES, Failure, ReadOptions, read_articles
 from graphkit.views.triples import FORMATS, TripleWriter
 
@@ -26,8 +26,8 @@ def extract(
     id_column: IdColumn = None,
     date_column: DateColumn = "date",
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
-    batch_size: int = typer.Option(16, help="Texts per nlp.pipe batch."),
-    workers: int = typer.Option(1, help="Processes for spaCy (nlp.pipe n_process)."),
+    batch_size: BatchSize = 16,
+    workers: Workers = 1,
 ) -> None:
     """Extract actors and typed relations, one triple per line with its evidence.
 

@@ -10,8 +10,8 @@ import typer
 from graphkit.cli.app import app
 from graphkit.cli.common import (check_choice, exit_with, fail, open_chosen, open_neo4j, open_store,
                                  required_neo4j_uri)
-from graphkit.cli.options import (ActorFiles, DateColumn, Db, IdColumn, MaxBytes, Model, Neo4j, Paths,
-                                  SummaryFormat, TextColumn, TitleColumn)
+from graphkit.cli.options import (ActorFiles, BatchSize, DateColumn, Db, IdColumn, MaxBytes, Model, Neo4j,
+                                  Paths, SummaryFormat, TextColumn, TitleColumn, Workers)
 from graphkit.read import DEFAULT_MAX_BYTES, ReadOptions
 
 SUMMARY_FORMATS = ("table", "json")
@@ -51,10 +51,10 @@ def ingest(
     date_column: DateColumn = "date",
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     batch_articles: int = typer.Option(32, min=1, help="Articles stored per transaction."),
-    batch_size: int = typer.Option(16, min=1, help="Texts per nlp.pipe batch."),
+    batch_size: BatchSize = 16,
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: when stderr is a terminal)."),
-    workers: int = typer.Option(1, min=1, help="Extraction processes (spaCy multiprocessing); this process writes."),
+    workers: Workers = 1,
     dask: Optional[str] = typer.Option(None, "--dask", help="Extract on the Dask cluster whose scheduler is at "
                                        "this address (tcp://HOST:8786); this process writes. Needs graphkit[dask]."),
 ) -> None:

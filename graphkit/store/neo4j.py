@@ -413,9 +413,30 @@ class Neo4jStore:
 
         def run():
             with self._driver.session(database=self.database) as session:
+                if not write:
+                    self._check_read_only(session, file_text, params)
                 return (session.execute_write if write else session.execute_read)(work)
 
         return self._call("run the query", run)
+
+    @staticmethod
+    def _check_read_only(session: Any, text: str, params: dict[str, Any]) -> None:
+        """Raise :class:`RefusedQuery` unless the server's plan of ``text`` (``EXPLAIN``: nothing runs)
+        is a read (query type ``r``) without an operator of :data:`REFUSED_OPERATORS`."""
+        from neo4j.exceptions import ClientError
+
+        try:
+            summary = session.run("EXPLAIN " + text, params).consume()
+        except ClientError as exc:
+            if "AdministrationCommand" in (exc.code or ""):
+                raise RefusedQuery("an administration command") from None
+            raise
+        refused = sorted({op for op in _operators(summary.plan) if op in REFUSED_OPERATORS})
+        if refused:
+            raise RefusedQuery(f"it uses {', '.join(refused)}")
+        if summary.query_type not in ("r", None):
+            kinds = {"w": "writes", "rw": "writes", "s": "changes the schema or the server"}
+            raise RefusedQuery(f"it {kinds.get(summary.query_type, 'is not a read')}")
 
     def to_networkx(self) -> networkx.MultiDiGraph:
         """As :meth:`SQLiteStore.to_networkx`: actors as nodes, one edge per relationship keyed by relation."""
