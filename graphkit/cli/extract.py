@@ -41,7 +41,11 @@ def extract(
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     check_choice(fmt, FORMATS)
     from graphkit.nlp.pipeline import ModelNotFound
-    from graphkit.run.extract import extract_articles, get_pipeline
+    from graphkit.cli.load import check_article_seconds
+    from graphkit.run.extract import get_pipeline
+    from graphkit.run.ingest import stream_extract
+
+    check_article_seconds()
 
     try:
         nlp = get_pipeline(model, tuple(actors))
@@ -62,8 +66,10 @@ def extract(
 
     writer = TripleWriter(fmt)
     try:
-        for _article, triples in extract_articles(good_articles(), nlp, batch_size=batch_size, n_process=workers):
+        summary = {"failed": 0}  # articles skipped by the time budget or failing extraction, reported by fail
+        for _article, triples in stream_extract(good_articles(), nlp, batch_size, workers, summary, fail):
             writer.write(triples)
+        failures += summary["failed"]
     except BrokenPipeError:
         raise typer.Exit(0)
     writer.close()

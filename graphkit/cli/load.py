@@ -17,6 +17,16 @@ from graphkit.read import DEFAULT_MAX_BYTES, ReadOptions
 SUMMARY_FORMATS = ("table", "json")
 
 
+def check_article_seconds() -> None:
+    """Exit 2 with one line when $GRAPHKIT_ARTICLE_SECONDS is not a number of seconds."""
+    from graphkit.run.budget import article_seconds
+
+    try:
+        article_seconds()
+    except ValueError as exc:
+        exit_with(str(exc))
+
+
 def print_counts(counts: dict, fmt: str, title: str) -> None:
     """A summary of counts as a table (with the store's totals under it) or one JSON object."""
     if fmt == "json":
@@ -68,6 +78,7 @@ def ingest(
     Example: graphkit ingest data/samples --db graph.db
     """
     check_choice(fmt, SUMMARY_FORMATS)
+    check_article_seconds()
     if neo4j and db:
         exit_with("choose one store: --db (SQLite) or --neo4j")
     # before the model: a bad database path or an unreachable server fails fast and changes nothing
