@@ -206,8 +206,8 @@ class Neo4jStore:
         """Store articles with their triples in one transaction; articles already stored are skipped.
 
         Returns counts as :meth:`SQLiteStore.add_articles`: ``stored``, ``skipped``, and the ``actors``,
-        ``relationships`` and ``evidence`` this batch added, plus ``failed`` and ``failures`` (one line
-        each). A batch the server refuses (a value too large to index) is retried article by article, so
+        ``relationships`` and ``evidence`` this batch added; when an article was refused, also ``failed``
+        and ``failures`` (one line each). A batch the server refuses (a value too large to index) is retried article by article, so
         one bad article never blocks the others; a lost server raises :class:`StoreError`.
         """
         return self._add_or_split(batch, {})
@@ -215,7 +215,7 @@ class Neo4jStore:
     def _add_or_split(self, batch: Sequence[tuple[Article, Sequence[Triple]]],
                       times: dict[str, tuple[str, str]]) -> dict[str, Any]:
         try:
-            counts: dict[str, Any] = self._add(batch, times)
+            return self._add(batch, times)  # the counts of SQLiteStore.add_articles when nothing failed
         except RefusedData as exc:
             counts = {"stored": 0, "skipped": 0, "actors": 0, "relationships": 0, "evidence": 0}
             if len(batch) == 1:
@@ -227,7 +227,6 @@ class Neo4jStore:
                 for key, value in one.items():
                     counts[key] += value
             return counts
-        return {**counts, "failed": 0, "failures": []}
 
     def _add(self, batch: Sequence[tuple[Article, Sequence[Triple]]],
              times: dict[str, tuple[str, str]]) -> dict[str, int]:
@@ -330,9 +329,10 @@ class Neo4jStore:
 
         def flush() -> None:
             counts = self._add_or_split(batch, times)
-            for key in ("stored", "skipped", "failed", "actors", "relationships", "evidence"):
+            for key in ("stored", "skipped", "actors", "relationships", "evidence"):
                 summary[key] += counts[key]
-            for line in counts["failures"]:
+            summary["failed"] += counts.get("failed", 0)
+            for line in counts.get("failures", ()):
                 if on_failure is not None:
                     on_failure(line)
             batch.clear()
@@ -425,8 +425,11 @@ class Neo4jStore:
         is a read (query type ``r``) without an operator of :data:`REFUSED_OPERATORS`."""
         from neo4j.exceptions import ClientError
 
+        # The one query text made here: the constant keyword EXPLAIN before the user's own file (no data),
+        # so that the server plans the statement and runs nothing.
+        explained_file = "EXPLAIN " + text
         try:
-            summary = session.run("EXPLAIN " + text, params).consume()
+            summary = session.run(explained_file, params).consume()
         except ClientError as exc:
             if "AdministrationCommand" in (exc.code or ""):
                 raise RefusedQuery("an administration command") from None
