@@ -66,6 +66,14 @@ def key() -> Callable[[str, str, str], Triple]:
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
 def neo4j_uri():
     """A running Neo4j: $GRAPHKIT_NEO4J_URI, else one started here for the session (skipped without java,
@@ -81,9 +89,10 @@ def neo4j_uri():
                     "(install Java 17+, or set GRAPHKIT_NEO4J_URI to a running server)")
     status = subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "status"], capture_output=True, text=True)
     started = status.returncode != 0
-    if started:
+    if started:  # on a free port: a fixed one (7687) may be taken by another server on a shared machine
+        env = {**os.environ, "GRAPHKIT_NEO4J_PORT": os.environ.get("GRAPHKIT_NEO4J_PORT") or str(_free_port())}
         out = subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "start"], capture_output=True, text=True,
-                             timeout=900)
+                             timeout=900, env=env)
         if out.returncode != 0:
             pytest.fail(f"bash neo4j/run.sh start failed:\n{out.stderr[-3000:]}")
         uri = out.stdout.strip().splitlines()[-1]

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from graphkit.store.base import GraphStore
 
 DEFAULT_MAX_DEPTH = 6
+MAX_NAME_CHARS = 500  # no actor's name is longer; fuzzy matching a longer one only costs time
 
 
 class UnknownActor(LookupError):
@@ -44,6 +45,22 @@ class UnknownActor(LookupError):
         self.suggestions = suggestions
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         super().__init__(f"no actor {query!r}{hint}")
+
+
+class NameTooLong(UnknownActor):
+    """An actor name past :data:`MAX_NAME_CHARS`, refused before any matching."""
+
+    def __init__(self, query: str):
+        LookupError.__init__(self, f"an actor name is at most {MAX_NAME_CHARS} characters "
+                                   f"(this one has {len(query)})")
+        self.query = query
+        self.suggestions = []
+
+
+def check_name(text: str) -> None:
+    """Raise :class:`NameTooLong` for a name past :data:`MAX_NAME_CHARS`."""
+    if len(text) > MAX_NAME_CHARS:
+        raise NameTooLong(text)
 
 
 # ---------------------------------------------------------------------------------------- finding actors
@@ -82,13 +99,16 @@ def match_score(query: str, name: str) -> float:
 
 def find_actors(actors: Iterable[dict], text: str, *, limit: int = 10, cutoff: float = 0.75) -> list[dict]:
     """Actors whose name or an alias matches ``text``, best first: each actor dict with ``score`` and
-    ``matched`` (the name or alias that matched). An empty ``text`` lists every actor by name.
+    ``matched`` (the name or alias that matched). An empty ``text`` lists every actor by name; a text
+    past :data:`MAX_NAME_CHARS` matches nothing.
 
     >>> actors = [{"id": "qassem-suleimani", "name": "Qassem Suleimani", "type": "PERSON", "aliases": []},
     ...           {"id": "hamas", "name": "Hamas", "type": "ORGANIZATION", "aliases": []}]
     >>> [a["name"] for a in find_actors(actors, "Soleimani")]
     ['Qassem Suleimani']
     """
+    if len(text) > MAX_NAME_CHARS:
+        return []  # no actor's name is that long
     actors = list(actors)
     if not text.strip():
         return [{**a, "score": 1.0, "matched": a["name"]} for a in sorted(actors, key=lambda a: fold(a["name"]))]
@@ -107,7 +127,9 @@ def find_actors(actors: Iterable[dict], text: str, *, limit: int = 10, cutoff: f
 def resolve_actor(actors: Iterable[dict], text: str) -> dict:
     """The one actor ``text`` names: its id, else an exact name or alias (up to case, punctuation and
     transliteration), else the single best fuzzy match clearly ahead of the next. Raises
-    :class:`UnknownActor` with the closest names otherwise."""
+    :class:`UnknownActor` with the closest names otherwise (:class:`NameTooLong` past
+    :data:`MAX_NAME_CHARS`)."""
+    check_name(text)
     actors = list(actors)
     for actor in actors:
         if actor["id"] == text:

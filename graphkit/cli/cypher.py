@@ -32,6 +32,8 @@ def parse_params(pairs: List[str]) -> dict:
             raise ValueError(f"--param {pair!r} is not key=value")
         try:
             params[key.strip()] = json.loads(value)
+        except RecursionError:
+            raise ValueError(f"--param {key.strip()}: the value is nested too deeply") from None
         except ValueError:
             params[key.strip()] = value
     return params
@@ -42,7 +44,15 @@ def file_defaults(path: str) -> dict:
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.lstrip().startswith("// defaults:"):
-                return json.loads(line.split(":", 1)[1])
+                try:
+                    defaults = json.loads(line.split(":", 1)[1])
+                except RecursionError:
+                    raise ValueError("the // defaults: line is nested too deeply") from None
+                except ValueError as exc:
+                    raise ValueError(f"the // defaults: line is not JSON ({exc})") from None
+                if not isinstance(defaults, dict):
+                    raise ValueError('the // defaults: line must be a JSON object, e.g. {"top": 5}')
+                return defaults
     return {}
 
 
@@ -64,7 +74,9 @@ def cypher(
     file: str = typer.Argument(..., help="A .cypher file, or the name of one in cypher/queries/ (links, path, "
                                "actors, show, rank_degree, relation_between)."),
     param: List[str] = typer.Option([], "--param", "-p", help="Parameter as key=value (JSON values decoded); repeatable."),
-    write: bool = typer.Option(False, "--write", help="Run in a write transaction (default: read-only)."),
+    write: bool = typer.Option(False, "--write", help="Run in a write transaction. Without it the server's plan "
+                               "(EXPLAIN) must be a read: writes, schema and administration commands, "
+                               "TERMINATE TRANSACTIONS and LOAD CSV are refused."),
     neo4j: Optional[str] = typer.Option(None, "--neo4j", help="Bolt URI of the Neo4j server (default $GRAPHKIT_NEO4J_URI)."),
     fmt: Format = "table",
 ) -> None:
@@ -77,6 +89,7 @@ def cypher(
     Example: graphkit cypher links --param actor=qassem-suleimani --format json
     """
     from graphkit.store import StoreError
+    from graphkit.store.neo4j import RefusedQuery
 
     check_choice(fmt, FORMATS)
     uri = required_neo4j_uri(neo4j)
@@ -94,6 +107,8 @@ def cypher(
             rows = store.run_file(path_, params, write=write)
         except (OSError, UnicodeDecodeError) as exc:
             exit_with(f"{file}: cannot read ({exc})")
+        except RefusedQuery as exc:
+            exit_with(f"{file}: refused without --write: {exc}")
         except StoreError as exc:
             exit_with(str(exc), 1)
     emit(rows, fmt, title=f"{len(rows)} rows")

@@ -8,8 +8,8 @@ import typer
 
 from graphkit.cli.app import app
 from graphkit.cli.common import check_choice, exit_with, fail
-from graphkit.cli.options import (ActorFiles, DateColumn, IdColumn, MaxBytes, Model, Paths, TextColumn,
-                                  TitleColumn)
+from graphkit.cli.options import (ActorFiles, BatchSize, DateColumn, IdColumn, MaxBytes, Model, Paths,
+                                  TextColumn, TitleColumn, Workers)
 from graphkit.read import DEFAULT_MAX_BYTES, Failure, ReadOptions, read_articles
 from graphkit.views.triples import FORMATS, TripleWriter
 
@@ -26,8 +26,8 @@ def extract(
     id_column: IdColumn = None,
     date_column: DateColumn = "date",
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
-    batch_size: int = typer.Option(16, help="Texts per nlp.pipe batch."),
-    workers: int = typer.Option(1, help="Processes for spaCy (nlp.pipe n_process)."),
+    batch_size: BatchSize = 16,
+    workers: Workers = 1,
 ) -> None:
     """Extract actors and typed relations, one triple per line with its evidence.
 
@@ -41,7 +41,11 @@ def extract(
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     check_choice(fmt, FORMATS)
     from graphkit.nlp.pipeline import ModelNotFound
-    from graphkit.run.extract import extract_articles, get_pipeline
+    from graphkit.cli.load import check_article_seconds
+    from graphkit.run.extract import get_pipeline
+    from graphkit.run.ingest import stream_extract
+
+    check_article_seconds()
 
     try:
         nlp = get_pipeline(model, tuple(actors))
@@ -62,8 +66,10 @@ def extract(
 
     writer = TripleWriter(fmt)
     try:
-        for _article, triples in extract_articles(good_articles(), nlp, batch_size=batch_size, n_process=workers):
+        summary = {"failed": 0}  # articles skipped by the time budget or failing extraction, reported by fail
+        for _article, triples in stream_extract(good_articles(), nlp, batch_size, workers, summary, fail):
             writer.write(triples)
+        failures += summary["failed"]
     except BrokenPipeError:
         raise typer.Exit(0)
     writer.close()

@@ -9,11 +9,21 @@ import typer
 from graphkit.cli.app import app
 from graphkit.cli.common import (check_choice, exit_with, fail, open_chosen, open_neo4j, open_store,
                                  print_counts, required_neo4j_uri)
-from graphkit.cli.options import (ActorFiles, DateColumn, Db, IdColumn, MaxBytes, Model, Neo4j, Paths,
-                                  SummaryFormat, TextColumn, TitleColumn)
+from graphkit.cli.options import (ActorFiles, BatchSize, DateColumn, Db, IdColumn, MaxBytes, Model, Neo4j,
+                                  Paths, SummaryFormat, TextColumn, TitleColumn, Workers)
 from graphkit.read import DEFAULT_MAX_BYTES, ReadOptions
 
 SUMMARY_FORMATS = ("table", "json")
+
+
+def check_article_seconds() -> None:
+    """Exit 2 with one line when $GRAPHKIT_ARTICLE_SECONDS is not a number of seconds."""
+    from graphkit.run.budget import article_seconds
+
+    try:
+        article_seconds()
+    except ValueError as exc:
+        exit_with(str(exc))
 
 
 @app.command()
@@ -30,10 +40,10 @@ def ingest(
     date_column: DateColumn = "date",
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     batch_articles: int = typer.Option(32, min=1, help="Articles stored per transaction."),
-    batch_size: int = typer.Option(16, min=1, help="Texts per nlp.pipe batch."),
+    batch_size: BatchSize = 16,
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: when stderr is a terminal)."),
-    workers: int = typer.Option(1, min=1, help="Extraction processes (spaCy multiprocessing); this process writes."),
+    workers: Workers = 1,
     dask: Optional[str] = typer.Option(None, "--dask", help="Extract on the Dask cluster whose scheduler is at "
                                        "this address (tcp://HOST:8786); this process writes. Needs graphkit[dask]."),
 ) -> None:
@@ -47,6 +57,7 @@ def ingest(
     Example: graphkit ingest data/samples --db graph.db
     """
     check_choice(fmt, SUMMARY_FORMATS)
+    check_article_seconds()
     if neo4j and db:
         exit_with("choose one store: --db (SQLite) or --neo4j")
     # before the model: a bad database path or an unreachable server fails fast and changes nothing
@@ -110,11 +121,13 @@ def push(
     uri = required_neo4j_uri(neo4j)
     with open_store(db, readonly=True) as source, open_neo4j(uri) as target:
         try:
-            summary = target.copy_from(source, batch_articles=batch_articles)
+            summary = target.copy_from(source, batch_articles=batch_articles, on_failure=fail)
             summary["totals"] = target.stats()
         except StoreError as exc:
             exit_with(str(exc))
-    print_counts(summary, fmt, f"pushed {source.path} into {uri}")
+    print_counts(summary, fmt, f"pushed {source.path} into {target.uri}")
+    if summary["failed"]:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -124,11 +137,12 @@ def forget(
     neo4j: Neo4j = None,
 ) -> None:
     """Remove an article with its evidence, and the relationships and actors only it supported."""
+    from graphkit.model.names import bounded_id
     from graphkit.store import StoreError
 
     with open_chosen(db, neo4j, create=False) as store:
         try:
-            removed = store.forget(article_id)
+            removed = store.forget(bounded_id(article_id))  # ids given on ingest are stored bounded
         except StoreError as exc:
             exit_with(str(exc))
     if not removed:

@@ -58,3 +58,5 @@ IdColumn = Annotated[Optional[str], typer.Option(help="CSV/JSONL column holding 
 DateColumn = Annotated[Optional[str], typer.Option(help="CSV/JSONL column holding the date.")]
 MaxBytes = Annotated[int, typer.Option(help="Refuse a text, HTML or stdin input (or one CSV/JSONL row) larger "
                                        "than this many bytes.")]
+BatchSize = Annotated[int, typer.Option(min=1, help="Texts per nlp.pipe batch.")]
+Workers = Annotated[int, typer.Option(min=1, help="Extraction processes (spaCy multiprocessing).")]

@@ -96,8 +96,37 @@ def load_dictionary(paths: tuple[str, ...] | None = None) -> ActorDictionary:
             if p == DATA_DIR / "actors.json":
                 continue
             raise FileNotFoundError(f"{p}: actor dictionary not found")
-        data = json.loads(p.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, RecursionError) as exc:
+            raise ValueError(f"{p}: not a UTF-8 JSON actor dictionary ({type(exc).__name__})") from None
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{p}: not JSON ({exc})") from None
         if not isinstance(data, list):
             raise ValueError(f"{p}: an actor dictionary is a JSON list of entries")
+        for number, raw in enumerate(data, 1):
+            problem = entry_problem(raw)
+            if problem:
+                raise ValueError(f"{p}: entry {number}: {problem}")
         entries.extend(data)
     return ActorDictionary(entries)
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def entry_problem(raw: object) -> str | None:
+    """What is wrong with one entry of an actor file (None when nothing): it must be an object with a
+    non-empty string ``name``, an optional known ``type`` and optional lists of strings ``aliases`` and
+    ``demonyms`` (a bare string would become one alias per letter)."""
+    if not isinstance(raw, dict):
+        return f"expected an object {{name, type, aliases}}, got {json.dumps(raw)[:40]}"
+    if not isinstance(raw.get("name"), str) or not raw["name"].strip():
+        return "'name' must be a non-empty string"
+    if "type" in raw and not (isinstance(raw["type"], str) and raw["type"].upper() in VALID_TYPES):
+        return f"'type' must be one of {', '.join(sorted(VALID_TYPES))}"
+    for field in ("aliases", "demonyms"):
+        if field in raw and not _strings(raw[field]):
+            return f"'{field}' must be a list of non-empty strings, e.g. [\"IS\"]"
+    return None

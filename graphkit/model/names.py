@@ -11,6 +11,7 @@ True
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -68,6 +69,24 @@ def loose_key(text: str) -> str:
     return " ".join(out)
 
 
+MAX_ID_CHARS = 200  # ids are indexed; Neo4j refuses an index key past ~8 KB, and long ids help nobody
+
+
+def bounded_id(text: str, limit: int = MAX_ID_CHARS) -> str:
+    """``text`` when at most ``limit`` characters, else its head and a hash of the whole: stable, unique
+    in practice, and small enough for any store's index.
+
+    >>> bounded_id("a1")
+    'a1'
+    >>> len(bounded_id("x" * 9000))
+    200
+    """
+    if len(text) <= limit:
+        return text
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{text[:limit - len(digest) - 1]}~{digest}"
+
+
 def slug(text: str) -> str:
-    """A stable, readable id fragment: 'Qassem Suleimani' -> 'qassem-suleimani'."""
-    return name_key(text).replace(" ", "-") or "unnamed"
+    """A stable, readable id fragment: 'Qassem Suleimani' -> 'qassem-suleimani' (bounded: :func:`bounded_id`)."""
+    return bounded_id(name_key(text).replace(" ", "-") or "unnamed")

@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 
+from graphkit.model.names import bounded_id
 from graphkit.read.decode import unify_newlines
 from graphkit.records import Article
 
@@ -41,7 +42,7 @@ def make_article(
     """
     text = cut_runs(text)
     return Article(
-        id=id_ or article_id(text),
+        id=bounded_id(id_) if id_ else article_id(text),  # a given id is indexed: bound its length
         text=text,
         source=source,
         title=cut_runs((title or "").strip()) or None,

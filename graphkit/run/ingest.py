@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from graphkit.read import Article, Failure, ReadOptions, read_articles
 from graphkit.records import Triple
+from graphkit.run.budget import ENV, ArticleTimeout, article_seconds, time_limit, timed
 from graphkit.run.extract import extract_articles, get_pipeline
 from graphkit.store.base import GraphStore
 
@@ -86,6 +87,9 @@ def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None 
     def count(counts: dict) -> None:
         for key in ("stored", "skipped", "actors", "relationships", "evidence"):
             summary[key] += counts[key]
+        summary["failed"] += counts.get("failed", 0)  # articles a store refused (Neo4j: too large to index)
+        for line in counts.get("failures", ()):
+            report(line)
 
     # A store that may be written from another thread (Neo4j: the wait is the server's) writes batch
     # n while batch n+1 is extracted; one write at a time, in order, each its own transaction.
@@ -145,15 +149,22 @@ def stream_extract(articles: Iterable[Article], nlp: Language, batch_size: int =
                     article = next(source)
                 except StopIteration:
                     return
+                except ArticleTimeout:
+                    raise  # the budget ran out while reading ahead: an extraction, not a source, failure
                 except BaseException as exc:  # the reader or the store failed, not the pipeline
                     source_failed.append(exc)
                     raise
             in_flight[article.id] = article
             yield article
 
+    budget = article_seconds()
+    # A batch of articles goes through each component together, so between two finished articles up
+    # to batch_size of them may be worked on (with workers, twice that per worker are out at a time).
+    between = budget * max(1, batch_size) * (2 * workers if workers > 1 else 1)
     while True:
         try:
-            for article, triples in extract_articles(feed(), nlp, batch_size=batch_size, n_process=workers):
+            for article, triples in timed(extract_articles(feed(), nlp, batch_size=batch_size, n_process=workers),
+                                          between):
                 in_flight.pop(article.id, None)
                 yield article, triples
             return
@@ -172,9 +183,16 @@ def stream_extract(articles: Iterable[Article], nlp: Language, batch_size: int =
 
 def _one_by_one(batch: list[Article], nlp: Language, batch_size: int, summary: dict | None,
                 report: Callable[[str], None]) -> Iterator[tuple[Article, list[Triple]]]:
+    budget = article_seconds()
     for article in batch:
         try:
-            yield from list(extract_articles([article], nlp, batch_size=batch_size))
+            with time_limit(budget):
+                done = list(extract_articles([article], nlp, batch_size=batch_size))
+            yield from done
+        except ArticleTimeout as exc:
+            if summary is not None:
+                summary["failed"] += 1
+            report(f"{article.source}: extraction skipped: it {exc} ({ENV})")
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
             if summary is not None:
                 summary["failed"] += 1

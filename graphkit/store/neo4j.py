@@ -16,6 +16,7 @@ driver retries with backoff on transient errors).
 """
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
@@ -35,9 +36,39 @@ DEFAULT_DATABASE = "neo4j"
 _SQLITE_EVIDENCE_KEYS = ("id",) + EVIDENCE_COLUMNS
 
 
+# Plan operators a read-only ``graphkit cypher`` refuses: they read the server's files or URLs, end other
+# users' transactions, or administer users, roles, databases and privileges.
+REFUSED_OPERATORS = ("LoadCSV", "TerminateTransactions", "AdministrationCommand")
+_URI_PASSWORD = re.compile(r"(//[^/@:]*:)[^/@]*@")
+
+
+class RefusedData(StoreError):
+    """The server refused the statement's data (not a lost connection): a value too large to index."""
+
+
+class RefusedQuery(ValueError):
+    """A statement that may change the server, run without ``write``."""
+
+
+def redact_uri(uri: str) -> str:
+    """``uri`` with a password it carries (``bolt://user:secret@host``) as ``***``.
+
+    >>> redact_uri("bolt://neo4j:secret@host:7687")
+    'bolt://neo4j:***@host:7687'
+    """
+    return _URI_PASSWORD.sub(r"\1***@", uri)
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _operators(plan: dict | None) -> Iterator[str]:
+    if plan:
+        yield str(plan.get("operatorType", "")).split("@")[0]
+        for child in plan.get("children") or ():
+            yield from _operators(child)
 
 
 class Neo4jStore:
@@ -56,30 +87,35 @@ class Neo4jStore:
         import neo4j
         from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
-        self.uri = uri
-        self.path = uri  # what the CLI names in its messages
+        self._raw_uri = uri
+        self.uri = redact_uri(uri)
+        self.path = self.uri  # what the CLI names in its messages
         self.user = user
         self._password = password
         self.database = database
+        try:
+            password.encode("utf-8")
+        except UnicodeEncodeError:
+            raise StoreError("the Neo4j password is not valid UTF-8 (check $GRAPHKIT_NEO4J_PASSWORD)") from None
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
                                                       connection_timeout=connection_timeout,
                                                       max_transaction_retry_time=max_retry_time)
         except (ConfigurationError, ValueError) as exc:
-            raise StoreError(self._clean(f"invalid Neo4j URI {uri!r} ({_first_line(exc)})")) from None
+            raise StoreError(self._clean(f"invalid Neo4j URI {self.uri!r} ({_first_line(exc)})")) from None
         try:
             self._driver.verify_connectivity()
             for statement in statements("schema"):
                 self._driver.execute_query(statement, database_=database)
         except AuthError:
             self._driver.close()
-            raise StoreError(f"Neo4j refused the credentials for user {user} at {uri}") from None
+            raise StoreError(f"Neo4j refused the credentials for user {user} at {self.uri}") from None
         except ServiceUnavailable as exc:
             self._driver.close()
-            raise StoreError(self._clean(f"cannot reach Neo4j at {uri}: {self._reason(exc)}")) from None
+            raise StoreError(self._clean(f"cannot reach Neo4j at {self.uri}: {self._reason(exc)}")) from None
         except (Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:
             self._driver.close()
-            raise StoreError(self._clean(f"cannot use Neo4j at {uri}: {_first_line(exc)}")) from None
+            raise StoreError(self._clean(f"cannot use Neo4j at {self.uri}: {_first_line(exc)}")) from None
 
     # ------------------------------------------------------------------ plumbing
 
@@ -95,18 +131,21 @@ class Neo4jStore:
         return _first_line(exc)
 
     def _clean(self, message: str) -> str:
-        message = " ".join(message.split())
+        message = redact_uri(" ".join(message.split()))
         if self._password:
             message = message.replace(self._password, "***")
         return message
 
     def _error(self, what: str, exc: BaseException) -> StoreError:
-        from neo4j.exceptions import AuthError, ServiceUnavailable
+        from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, TransientError
 
         if isinstance(exc, AuthError):
             return StoreError(f"Neo4j refused the credentials for user {self.user} at {self.uri}")
         if isinstance(exc, ServiceUnavailable):
             return StoreError(self._clean(f"cannot reach Neo4j at {self.uri}: {self._reason(exc)}"))
+        if isinstance(exc, Neo4jError) and not isinstance(exc, TransientError):
+            reason = (getattr(exc, "message", None) or _first_line(exc))[:300]
+            return RefusedData(self._clean(f"Neo4j at {self.uri}: cannot {what} ({reason})"))
         return StoreError(self._clean(f"Neo4j at {self.uri}: cannot {what} ({_first_line(exc)})"))
 
     def _call(self, what: str, fn: Callable[[], Any]) -> Any:
@@ -167,9 +206,27 @@ class Neo4jStore:
         """Store articles with their triples in one transaction; articles already stored are skipped.
 
         Returns counts as :meth:`SQLiteStore.add_articles`: ``stored``, ``skipped``, and the ``actors``,
-        ``relationships`` and ``evidence`` this batch added. On any error nothing of the batch is stored.
+        ``relationships`` and ``evidence`` this batch added; when an article was refused, also ``failed``
+        and ``failures`` (one line each). A batch the server refuses (a value too large to index) is retried article by article, so
+        one bad article never blocks the others; a lost server raises :class:`StoreError`.
         """
-        return self._add(batch, {})
+        return self._add_or_split(batch, {})
+
+    def _add_or_split(self, batch: Sequence[tuple[Article, Sequence[Triple]]],
+                      times: dict[str, tuple[str, str]]) -> dict[str, Any]:
+        try:
+            return self._add(batch, times)  # the counts of SQLiteStore.add_articles when nothing failed
+        except RefusedData as exc:
+            counts = {"stored": 0, "skipped": 0, "actors": 0, "relationships": 0, "evidence": 0}
+            if len(batch) == 1:
+                article = batch[0][0]
+                return {**counts, "failed": 1, "failures": [f"{article.source or article.id[:80]}: not stored ({exc})"]}
+            counts.update(failed=0, failures=[])
+            for item in batch:
+                one = self._add_or_split([item], times)
+                for key, value in one.items():
+                    counts[key] += value
+            return counts
 
     def _add(self, batch: Sequence[tuple[Article, Sequence[Triple]]],
              times: dict[str, tuple[str, str]]) -> dict[str, int]:
@@ -259,9 +316,11 @@ class Neo4jStore:
 
         return self._write(work)
 
-    def copy_from(self, source: Any, batch_articles: int = 32) -> dict[str, int]:
+    def copy_from(self, source: Any, batch_articles: int = 32,
+                  on_failure: Callable[[str], None] | None = None) -> dict[str, int]:
         """Copy an :class:`SQLiteStore` into this store, ``batch_articles`` per transaction; articles
-        already here are skipped, their ingestion times are kept. Returns the summary counts."""
+        already here are skipped, their ingestion times are kept; an article the server refuses is
+        counted as failed and reported through ``on_failure`` (one line). Returns the summary counts."""
         if batch_articles < 1:
             raise ValueError("batch_articles must be at least 1")
         summary = {"stored": 0, "skipped": 0, "failed": 0, "actors": 0, "relationships": 0, "evidence": 0}
@@ -269,9 +328,13 @@ class Neo4jStore:
         times: dict[str, tuple[str, str]] = {}
 
         def flush() -> None:
-            counts = self._add(batch, times)
+            counts = self._add_or_split(batch, times)
             for key in ("stored", "skipped", "actors", "relationships", "evidence"):
                 summary[key] += counts[key]
+            summary["failed"] += counts.get("failed", 0)
+            for line in counts.get("failures", ()):
+                if on_failure is not None:
+                    on_failure(line)
             batch.clear()
             times.clear()
 
@@ -350,9 +413,33 @@ class Neo4jStore:
 
         def run():
             with self._driver.session(database=self.database) as session:
+                if not write:
+                    self._check_read_only(session, file_text, params)
                 return (session.execute_write if write else session.execute_read)(work)
 
         return self._call("run the query", run)
+
+    @staticmethod
+    def _check_read_only(session: Any, text: str, params: dict[str, Any]) -> None:
+        """Raise :class:`RefusedQuery` unless the server's plan of ``text`` (``EXPLAIN``: nothing runs)
+        is a read (query type ``r``) without an operator of :data:`REFUSED_OPERATORS`."""
+        from neo4j.exceptions import ClientError
+
+        # The one query text made here: the constant keyword EXPLAIN before the user's own file (no data),
+        # so that the server plans the statement and runs nothing.
+        explained_file = "EXPLAIN " + text
+        try:
+            summary = session.run(explained_file, params).consume()
+        except ClientError as exc:
+            if "AdministrationCommand" in (exc.code or ""):
+                raise RefusedQuery("an administration command") from None
+            raise
+        refused = sorted({op for op in _operators(summary.plan) if op in REFUSED_OPERATORS})
+        if refused:
+            raise RefusedQuery(f"it uses {', '.join(refused)}")
+        if summary.query_type not in ("r", None):
+            kinds = {"w": "writes", "rw": "writes", "s": "changes the schema or the server"}
+            raise RefusedQuery(f"it {kinds.get(summary.query_type, 'is not a read')}")
 
     def to_networkx(self) -> networkx.MultiDiGraph:
         """As :meth:`SQLiteStore.to_networkx`: actors as nodes, one edge per relationship keyed by relation."""

@@ -114,6 +114,8 @@ def open_database(path: str, *, readonly: bool = False, create: bool = True) -> 
         if memory:
             db = sqlite3.connect(":memory:", isolation_level=None)
         else:
+            if create and not readonly:
+                _create_private(path)
             mode = "ro" if readonly else ("rwc" if create else "rw")
             uri = f"file:{urllib.parse.quote(os.path.abspath(path))}?mode={mode}"
             db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -131,6 +133,17 @@ def open_database(path: str, *, readonly: bool = False, create: bool = True) -> 
         db.close()
         raise
     return db
+
+
+def _create_private(path: str) -> None:
+    """Create an empty database file readable by its owner only (0600) unless it exists; SQLite gives
+    the -wal and -shm files it makes later the same mode."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:
+        pass  # sqlite3.connect reports what is wrong with the path
 
 
 def _open_immutable(path: str) -> sqlite3.Connection | None:
