@@ -89,7 +89,7 @@ def cypher(
     Example: graphkit cypher links --param actor=qassem-suleimani --format json
     """
     from graphkit.store import StoreError
-    from graphkit.store.neo4j import RefusedQuery
+    from graphkit.store.neo4j_files import RefusedQuery
 
     check_choice(fmt, FORMATS)
     uri = required_neo4j_uri(neo4j)

@@ -104,3 +104,19 @@ class GraphStore(Protocol):
 
     def __exit__(self, *exc: object) -> None:
         ...
+
+
+def graph_of(store: GraphStore) -> "networkx.MultiDiGraph":
+    """The whole store as a networkx graph: actors as nodes (name, type, aliases), one edge per relationship
+    keyed by relation, with relation, articles, evidence, hedged_share, best_confidence, first_seen, last_seen."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for actor in store.actors():
+        graph.add_node(actor["id"], name=actor["name"], type=actor["type"], aliases=actor["aliases"])
+    for rel in store.relationships():
+        graph.add_edge(rel["subject_id"], rel["object_id"], key=rel["relation"], id=rel["id"],
+                       relation=rel["relation"], articles=rel["articles"], evidence=rel["evidence"],
+                       hedged_share=rel["hedged_share"], best_confidence=rel["best_confidence"],
+                       first_seen=rel["first_seen"], last_seen=rel["last_seen"])
+    return graph

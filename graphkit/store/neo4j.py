@@ -21,7 +21,7 @@ import time
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from graphkit.records import Article, Triple
-from graphkit.store.base import StoreError
+from graphkit.store.base import StoreError, graph_of
 from graphkit.store.rows import (
     EVIDENCE_COLUMNS, actors_from_triples, as_triple, evidence_key, evidence_row, iso_date, normalize_triple,
     symmetric_relations, utc_now,
@@ -36,18 +36,11 @@ DEFAULT_DATABASE = "neo4j"
 _SQLITE_EVIDENCE_KEYS = ("id",) + EVIDENCE_COLUMNS
 
 
-# Plan operators a read-only ``graphkit cypher`` refuses: they read the server's files or URLs, end other
-# users' transactions, or administer users, roles, databases and privileges.
-REFUSED_OPERATORS = ("LoadCSV", "TerminateTransactions", "AdministrationCommand")
 _URI_PASSWORD = re.compile(r"(//[^/@:]*:)[^/@]*@")
 
 
 class RefusedData(StoreError):
     """The server refused the statement's data (not a lost connection): a value too large to index."""
-
-
-class RefusedQuery(ValueError):
-    """A statement that may change the server, run without ``write``."""
 
 
 def redact_uri(uri: str) -> str:
@@ -62,13 +55,6 @@ def redact_uri(uri: str) -> str:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _operators(plan: dict | None) -> Iterator[str]:
-    if plan:
-        yield str(plan.get("operatorType", "")).split("@")[0]
-        for child in plan.get("children") or ():
-            yield from _operators(child)
 
 
 class Neo4jStore:
@@ -403,54 +389,13 @@ class Neo4jStore:
 
     def run_file(self, path: str, params: dict[str, Any], *, write: bool = False) -> list[dict]:
         """Run the Cypher statement in the file at ``path`` (``graphkit cypher``) with ``params``, in a
-        read transaction (a write one with ``write``); rows as plain dicts (nodes as their properties).
+        read transaction (a write one with ``write``, else refused unless its plan is a read: see
+        :mod:`graphkit.store.neo4j_files`); rows as plain dicts (nodes as their properties).
         Raises OSError or UnicodeDecodeError when the file cannot be read."""
-        with open(path, encoding="utf-8") as fh:
-            file_text = fh.read()
+        from graphkit.store.neo4j_files import run_user_file
 
-        def work(tx):
-            return [record.data() for record in tx.run(file_text, params)]
-
-        def run():
-            with self._driver.session(database=self.database) as session:
-                if not write:
-                    self._check_read_only(session, file_text, params)
-                return (session.execute_write if write else session.execute_read)(work)
-
-        return self._call("run the query", run)
-
-    @staticmethod
-    def _check_read_only(session: Any, text: str, params: dict[str, Any]) -> None:
-        """Raise :class:`RefusedQuery` unless the server's plan of ``text`` (``EXPLAIN``: nothing runs)
-        is a read (query type ``r``) without an operator of :data:`REFUSED_OPERATORS`."""
-        from neo4j.exceptions import ClientError
-
-        # The one query text made here: the constant keyword EXPLAIN before the user's own file (no data),
-        # so that the server plans the statement and runs nothing.
-        explained_file = "EXPLAIN " + text
-        try:
-            summary = session.run(explained_file, params).consume()
-        except ClientError as exc:
-            if "AdministrationCommand" in (exc.code or ""):
-                raise RefusedQuery("an administration command") from None
-            raise
-        refused = sorted({op for op in _operators(summary.plan) if op in REFUSED_OPERATORS})
-        if refused:
-            raise RefusedQuery(f"it uses {', '.join(refused)}")
-        if summary.query_type not in ("r", None):
-            kinds = {"w": "writes", "rw": "writes", "s": "changes the schema or the server"}
-            raise RefusedQuery(f"it {kinds.get(summary.query_type, 'is not a read')}")
+        return self._call("run the query", lambda: run_user_file(self._driver, self.database, path, params, write))
 
     def to_networkx(self) -> networkx.MultiDiGraph:
         """As :meth:`SQLiteStore.to_networkx`: actors as nodes, one edge per relationship keyed by relation."""
-        import networkx as nx
-
-        graph = nx.MultiDiGraph()
-        for actor in self.actors():
-            graph.add_node(actor["id"], name=actor["name"], type=actor["type"], aliases=actor["aliases"])
-        for rel in self.relationships():
-            graph.add_edge(rel["subject_id"], rel["object_id"], key=rel["relation"], id=rel["id"],
-                           relation=rel["relation"], articles=rel["articles"], evidence=rel["evidence"],
-                           hedged_share=rel["hedged_share"], best_confidence=rel["best_confidence"],
-                           first_seen=rel["first_seen"], last_seen=rel["last_seen"])
-        return graph
+        return graph_of(self)

@@ -31,7 +31,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from graphkit.records import Article, Evidence, Triple
-from graphkit.store.base import StoreError
+from graphkit.store.base import StoreError, graph_of
 from graphkit.store.rows import (
     EVIDENCE_COLUMNS, actors_from_triples, as_triple, evidence_row, iso_date, normalize_triple, relationship_id,
     symmetric_relations, utc_now,
@@ -327,17 +327,7 @@ class SQLiteStore:
     def to_networkx(self) -> networkx.MultiDiGraph:
         """Nodes are actors (name, type, aliases); one edge per relationship, keyed by relation, with
         relation, articles, evidence, hedged_share, best_confidence, first_seen, last_seen."""
-        import networkx as nx
-
-        graph = nx.MultiDiGraph()
-        for actor in self.actors():
-            graph.add_node(actor["id"], name=actor["name"], type=actor["type"], aliases=actor["aliases"])
-        for rel in self.relationships():
-            graph.add_edge(rel["subject_id"], rel["object_id"], key=rel["relation"], id=rel["id"],
-                           relation=rel["relation"], articles=rel["articles"], evidence=rel["evidence"],
-                           hedged_share=rel["hedged_share"], best_confidence=rel["best_confidence"],
-                           first_seen=rel["first_seen"], last_seen=rel["last_seen"])
-        return graph
+        return graph_of(self)
 
 
 def _triple_of(ev: Mapping[str, Any], rel: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]],
