@@ -76,10 +76,9 @@ def extract(items: Iterable[tuple[str, Article]]) -> tuple[int, list[dict]]:
     relations: list[dict] = []
     for art, triples in extract_articles(articles(), load_pipeline()):
         for t in triples:
-            ev = t["evidence"]
-            relations.append({"row": art.source, "label": labels[art.source], "subject": t["subject"],
-                              "relation": t["relation"], "object": t["object"], "pattern": ev.get("pattern"),
-                              "sentence": ev.get("sentence")})
+            relations.append({"row": art.source, "label": labels[art.source], "subject": t.subject,
+                              "relation": t.relation, "object": t.object, "pattern": t.evidence.pattern,
+                              "sentence": t.evidence.sentence})
     return len(labels), relations
 
 

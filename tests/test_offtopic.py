@@ -22,7 +22,7 @@ def test_offtopic_bench_skips_world_and_reserved_rows(tmp_path, capsys):
         w = csv.writer(f)
         w.writerow(["label", "title", "description"])
         w.writerow(["1", "Rebels talk", "The Zorvan Front held talks with Belmaria."])             # World: skipped
-        w.writerow(["3", "Deal", "Quillon Corp. chief executive Mara Tellwick said sales rose."])  # read
+        w.writerow(["3", "Deal", "Quillon Corp. chief executive Mara Tellwick held talks with the Belmarian government."])  # read
         w.writerow(["2", "Reserved", "The Zorvan Front held talks with Belmaria."])               # reserved: skipped
         w.writerow(["4", "Probe", "Scientists at the Orbis Institute launched a probe #39;today#39;."])
     reserved = tmp_path / "reserved.txt"
@@ -36,6 +36,9 @@ def test_offtopic_bench_skips_world_and_reserved_rows(tmp_path, capsys):
     assert "rows read: 2" in printed
     assert "per relation:" in printed and "per pattern:" in printed
     sample = [json.loads(line) for line in out.read_text().splitlines()]
+    # the business row's talks are counted and sampled, with their pattern and sentence
+    assert "relations: 1" in printed and len(sample) == 1 and sample[0]["relation"] == "negotiated_with"
+    assert sample[0]["row"] == "items.csv#row=2" and "held talks" in sample[0]["sentence"]
     assert all({"subject", "relation", "object", "pattern", "sentence", "row"} <= set(r) for r in sample)
     assert all(r["row"] != "items.csv#row=3" for r in sample)
 
