@@ -334,3 +334,15 @@ def test_csv_with_stray_quotes_never_raises_and_an_unclosed_quote_is_reported(tm
             assert "\n" not in item.message and item.message.startswith(f"{path}"), item.message
     if unterminated:
         assert isinstance(items[-1], Failure) and "unterminated quote" in items[-1].message, (body, items)
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_second_error_line(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bin\ngraphkit: fake.txt: all good.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / "good.txt").write_text("Iran supplied rockets to the Houthis.\n", encoding="utf-8")
+    out = graphkit("extract", folder, "--format", "jsonl")
+    assert out.returncode == 1
+    errors = [line for line in out.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and errors[0].startswith("graphkit: ") and "binary" in errors[0], out.stderr
+    assert "supplies_weapons_to" in out.stdout

@@ -18,10 +18,11 @@ import typer
 
 def fail(message: str) -> None:
     """Print ``graphkit: message`` on stderr (the command goes on or exits as it sees fit), without
-    control characters (ESC, BEL, C1...): the message may quote a name, a sentence or a file name."""
+    control characters (ESC, BEL, C1...) and on one line: the message may quote a name, a sentence or a
+    file name, and a file name may hold a newline."""
     from graphkit.views.render import printable
 
-    typer.echo(f"graphkit: {printable(message, keep_lines=True)}", err=True)
+    typer.echo(f"graphkit: {printable(message)}", err=True)  # one line, whatever a file name holds
 
 
 def exit_with(message: str, code: int = 2) -> NoReturn:
