@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from typing import Any
 
-__all__ = ["Actor", "Article", "Evidence", "Relationship", "Triple"]
+__all__ = ["Actor", "Article", "Evidence", "Triple"]
 
 
 @dataclass(frozen=True)
@@ -141,23 +141,3 @@ class Triple:
     @property
     def relationship_id(self) -> str:
         return f"{self.subject_id}|{self.relation}|{self.object_id}"
-
-
-@dataclass(frozen=True)
-class Relationship:
-    """A stored relationship: every triple with the same subject, relation and object, over all articles."""
-
-    id: str
-    subject_id: str
-    relation: str
-    object_id: str
-    articles: int
-    hedged: bool  # only hedged evidence states it
-    first_seen: str | None = None
-    last_seen: str | None = None
-    evidence: tuple[Evidence, ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "evidence"}
-        d["evidence"] = [e.to_dict() for e in self.evidence]
-        return d

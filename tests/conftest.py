@@ -29,6 +29,11 @@ def triple(subject: str, relation: str, obj: str) -> Triple:
     return (subject, relation, obj)
 
 
+def actor_names(nlp: Language, text: str) -> set[str]:
+    """The names of the actors graphkit resolves in ``text``."""
+    return {a["name"] for a in nlp(text)._.graphkit_actors or []}
+
+
 def relations_of(nlp: Language, text: str) -> list[dict]:
     """The relation dicts graphkit leaves on the parsed doc."""
     return list(nlp(text)._.graphkit_relations or [])
@@ -37,6 +42,21 @@ def relations_of(nlp: Language, text: str) -> list[dict]:
 def triples_of(nlp: Language, text: str) -> set[Triple]:
     """The set of (subject, relation, object) triples extracted from ``text``."""
     return {triple(r["subject"], r["relation"], r["object"]) for r in relations_of(nlp, text)}
+
+
+def group_triple(subject: str, relation: str, obj: str, sentence: str, trigger: str, *,
+                 subject_text: str | None = None, hedged: bool = False, confidence: float = 0.7) -> dict:
+    """A stored-triple dict between two GROUP actors of a one-sentence article, offsets found in it."""
+    st = subject_text or subject
+    s0, o0, t0 = sentence.index(st), sentence.index(obj), sentence.index(trigger)
+    return {"subject": subject, "relation": relation, "object": obj,
+            "subject_id": subject.lower().replace(" ", "-"), "object_id": obj.lower().replace(" ", "-"),
+            "subject_type": "GROUP", "object_type": "GROUP", "hedged": hedged, "confidence": confidence,
+            "evidence": {"sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
+                         "subject_text": st, "subject_start": s0, "subject_end": s0 + len(st),
+                         "object_text": obj, "object_start": o0, "object_end": o0 + len(obj),
+                         "trigger": trigger, "trigger_start": t0, "trigger_end": t0 + len(trigger),
+                         "pattern": "verb", "hedged": hedged, "reported_by": None}}
 
 
 @pytest.fixture(scope="session")

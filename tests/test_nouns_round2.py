@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import triple
-
-
-def actor_names(nlp, text: str) -> set[str]:
-    return {a["name"] for a in nlp(text)._.graphkit_actors or []}
+from conftest import actor_names, triple
 
 
 POSITIVE = [

@@ -12,6 +12,7 @@ import time
 import networkx as nx
 import pytest
 
+from conftest import group_triple
 from graphkit.read import Article
 from graphkit.store import GraphStore, SQLiteStore, StoreError
 
@@ -276,20 +277,6 @@ def test_to_networkx_matches_stats(store):
 
 def test_the_store_is_a_graph_store(store):
     assert isinstance(store, GraphStore)
-
-
-def group_triple(subject: str, relation: str, obj: str, sentence: str, trigger: str, *,
-                 subject_text: str | None = None, hedged: bool = False, confidence: float = 0.7) -> dict:
-    st = subject_text or subject
-    s0, o0, t0 = sentence.index(st), sentence.index(obj), sentence.index(trigger)
-    return {"subject": subject, "relation": relation, "object": obj,
-            "subject_id": subject.lower().replace(" ", "-"), "object_id": obj.lower().replace(" ", "-"),
-            "subject_type": "GROUP", "object_type": "GROUP", "hedged": hedged, "confidence": confidence,
-            "evidence": {"sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
-                         "subject_text": st, "subject_start": s0, "subject_end": s0 + len(st),
-                         "object_text": obj, "object_start": o0, "object_end": o0 + len(obj),
-                         "trigger": trigger, "trigger_start": t0, "trigger_end": t0 + len(trigger),
-                         "pattern": "verb", "hedged": hedged, "reported_by": None}}
 
 
 def test_forget_gives_what_sqlite_gives(store, tmp_path):

@@ -19,6 +19,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
+from conftest import group_triple
 from graphkit.cli import app
 from graphkit.read import Article
 from graphkit.run.ingest import ingest
@@ -147,20 +148,6 @@ def test_cli_ingest_into_neo4j(neo, corpus, neo4j_uri, tmp_path):
     assert neo.stats()["articles"] == 3
 
 
-def triple(subject: str, relation: str, obj: str, sentence: str, trigger: str, *, subject_text: str | None = None,
-           hedged: bool = False, confidence: float = 0.7) -> dict:
-    st = subject_text or subject
-    s0, o0, t0 = sentence.index(st), sentence.index(obj), sentence.index(trigger)
-    return {"subject": subject, "relation": relation, "object": obj,
-            "subject_id": subject.lower().replace(" ", "-"), "object_id": obj.lower().replace(" ", "-"),
-            "subject_type": "GROUP", "object_type": "GROUP", "hedged": hedged, "confidence": confidence,
-            "evidence": {"sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
-                         "subject_text": st, "subject_start": s0, "subject_end": s0 + len(st),
-                         "object_text": obj, "object_start": o0, "object_end": o0 + len(obj),
-                         "trigger": trigger, "trigger_start": t0, "trigger_end": t0 + len(trigger),
-                         "pattern": "verb", "hedged": hedged, "reported_by": None}}
-
-
 HOSTILE = [
     "O'Brien \"the Hammer\"",
     "`backtick` Brigade",
@@ -177,7 +164,7 @@ def test_hostile_names_round_trip(neo, tmp_path):
     batch = []
     for i, name in enumerate(HOSTILE):
         sentence = f"{name} attacked Target Group."
-        t = triple(name, "attacked", "Target Group", sentence, "attacked")
+        t = group_triple(name, "attacked", "Target Group", sentence, "attacked")
         t["subject_id"] = name  # hostile ids too
         batch.append((Article(id=f"{name} #{i}", text="", source=name, title=name, date=name), [t]))
     for store in (lite, neo):

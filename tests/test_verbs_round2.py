@@ -12,10 +12,6 @@ import pytest
 from conftest import triple
 
 
-def actor_names(nlp, text: str) -> set[str]:
-    return {a["name"] for a in nlp(text)._.graphkit_actors or []}
-
-
 POSITIVE = [
     # active
     pytest.param("Hezbollah shelled positions of the Free Syrian Army near the border.",

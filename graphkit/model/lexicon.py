@@ -4,7 +4,7 @@ Trigger words live in ``relations.json`` and actor vocabulary in ``actor_terms.j
 rest (proxy nouns, quantity words, dateline dashes, ...), so no word list is left in the code.
 ``load_schema()`` reads it into ``Schema.lexicon``.
 
->>> lex = load_lexicon(data_path("lexicon.json"))
+>>> lex = load_lexicon(data_file("lexicon.json"))
 >>> "troops" in lex.force_proxies
 True
 >>> lex.base_confidence["role"]
@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -30,6 +31,17 @@ def data_path(name: str) -> Traversable:
 
 def read_json(source: Traversable) -> dict:
     return json.loads(source.read_text(encoding="utf-8"))
+
+
+def data_file(name: str) -> dict:
+    """The parsed data file ``name`` (see :func:`data_path`), read once however many modules ask for it.
+    Callers only read the returned dict."""
+    return _parsed(name, os.environ.get("GRAPHKIT_DATA"))
+
+
+@lru_cache(maxsize=None)
+def _parsed(name: str, override: str | None) -> dict:  # the override is part of the key
+    return read_json(data_path(name))
 
 
 @dataclass(frozen=True)
@@ -65,8 +77,8 @@ class Lexicon:
     dateline_dashes: tuple[str, ...]
 
 
-def load_lexicon(source: Traversable) -> Lexicon:
-    raw = read_json(source)
+def load_lexicon(raw: dict) -> Lexicon:
+    """The word classes of a parsed ``lexicon.json``."""
     rel, men, res = raw["relations"], raw["mentions"], raw["resolve"]
     f = frozenset
     return Lexicon(

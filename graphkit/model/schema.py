@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from graphkit.model.lexicon import Lexicon, data_path, load_lexicon, read_json
+from graphkit.model.lexicon import Lexicon, data_file, load_lexicon, read_json
 
 DATA_DIR = Path(os.environ.get("GRAPHKIT_DATA") or str(files("graphkit.model") / "data"))
 
@@ -137,11 +137,11 @@ def _roles(raw: dict) -> dict[str, tuple[str, bool]]:
 @lru_cache(maxsize=4)
 def load_schema(data_dir: str | None = None) -> Schema:
     """Read the schema from ``data_dir`` (default: the package data, or ``GRAPHKIT_DATA`` file by file)."""
-    def source(name: str):
-        return Path(data_dir) / name if data_dir else data_path(name)
+    def source(name: str) -> dict:
+        return read_json(Path(data_dir) / name) if data_dir else data_file(name)
 
-    rel = read_json(source("relations.json"))
-    terms = read_json(source("actor_terms.json"))
+    rel = source("relations.json")
+    terms = source("actor_terms.json")
     relations = {
         name: RelationType(name, bool(spec["core"]), bool(spec["symmetric"]), spec["label"])
         for name, spec in rel["relations"].items()

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from graphkit.model.dictionary import ActorDictionary
-from graphkit.model.lexicon import data_path, read_json
+from graphkit.model.lexicon import data_file
 from graphkit.model.names import fold
 
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
@@ -35,7 +35,7 @@ class Terms:
 
 @lru_cache(maxsize=1)
 def terms() -> Terms:
-    raw = read_json(data_path("actor_terms.json"))["qualified_collectives"]
+    raw = data_file("actor_terms.json")["qualified_collectives"]
     f = lambda k: frozenset(raw[k])  # noqa: E731
     return Terms(f("qualifiers"), f("stance_prefixes"), f("heads"), f("armed"), dict(raw["member_words"]),
                  f("group_heads"), f("place_nouns"), f("place_prepositions"), f("owned_heads"))

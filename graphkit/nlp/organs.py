@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from graphkit.model.dictionary import ActorDictionary, Entry
-from graphkit.model.lexicon import data_path, read_json
+from graphkit.model.lexicon import data_file
 from graphkit.model.names import fold, loose_key
 from graphkit.model.schema import load_schema
 from graphkit.nlp.dateline import dateline_state
@@ -33,13 +33,13 @@ def organ_terms() -> tuple[dict[str, str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def force_nouns() -> tuple[str, ...]:
     """The nouns that make '<demonym> <noun>' a state's armed forces, in order of preference for its name."""
-    return tuple(read_json(data_path("actor_terms.json"))["state_forces"]["nouns"])
+    return tuple(data_file("actor_terms.json")["state_forces"]["nouns"])
 
 
 @lru_cache(maxsize=1)
 def state_force_words() -> frozenset[str]:
     """Words that make a state's forces the state itself: 'Sudanese government forces'."""
-    return frozenset(read_json(data_path("actor_terms.json"))["state_forces"]["of_the_state"])
+    return frozenset(data_file("actor_terms.json")["state_forces"]["of_the_state"])
 
 
 def forces_actor(dictionary: ActorDictionary, state: Entry, noun: str) -> Entry | None:

@@ -65,10 +65,6 @@ def actors_from_triples(triples: Iterable[Triple]) -> dict[str, Actor]:
             for actor_id, (name, type_, aliases) in found.items()}
 
 
-def relationship_id(subject_id: str, relation: str, object_id: str) -> str:
-    return f"{subject_id}|{relation}|{object_id}"
-
-
 def evidence_row(t: Triple, article_id: str) -> dict[str, Any]:
     """The evidence row of ``t`` in ``article_id``: every field of :data:`EVIDENCE_COLUMNS` by name."""
     ev = t.evidence

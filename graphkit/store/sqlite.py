@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Se
 from graphkit.records import Article, Evidence, Triple
 from graphkit.store.base import StoreError, graph_of
 from graphkit.store.rows import (
-    EVIDENCE_COLUMNS, actors_from_triples, as_triple, evidence_row, iso_date, normalize_triple, relationship_id,
+    EVIDENCE_COLUMNS, actors_from_triples, as_triple, evidence_row, iso_date, normalize_triple,
     symmetric_relations, utc_now,
 )
 from graphkit.store.sqlite_schema import SCHEMA_VERSION, message, open_database, transaction
@@ -41,8 +41,7 @@ from graphkit.store.sqlite_schema import SCHEMA_VERSION, message, open_database,
 if TYPE_CHECKING:
     import networkx
 
-__all__ = ["SCHEMA_VERSION", "SQLiteStore", "StoreError", "actors_from_triples", "iso_date", "normalize_triple",
-           "relationship_id"]
+__all__ = ["SCHEMA_VERSION", "SQLiteStore", "StoreError", "actors_from_triples", "iso_date", "normalize_triple"]
 
 _IN_CHUNK = 500
 # The relationship_summary view restricted, before aggregation, to the relationships of some actors.

@@ -7,8 +7,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from graphkit.model.lexicon import data_path, read_json
-from graphkit.nlp.mentions import Mention
+from graphkit.model.lexicon import data_file
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.coref import resolve_description, resolve_pronoun
 
@@ -285,7 +284,7 @@ def misparsed_name_objects(v: Token) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _event_words() -> dict[str, frozenset[str]]:
-    raw = read_json(data_path("lexicon.json")).get("events", {})
+    raw = data_file("lexicon.json").get("events", {})
     return {k: frozenset(w.lower() for w in v) for k, v in raw.items() if not k.startswith("_")}
 
 

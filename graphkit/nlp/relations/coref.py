@@ -15,7 +15,7 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
-from graphkit.model.lexicon import data_path, read_json
+from graphkit.model.lexicon import data_file
 from graphkit.nlp.mentions import Mention
 from graphkit.nlp.relations.context import Arg, Context
 
@@ -39,7 +39,7 @@ class CorefWords:
 
 @lru_cache(maxsize=1)
 def coref_words() -> CorefWords:
-    raw = read_json(data_path("coreference.json"))
+    raw = data_file("coreference.json")
     return CorefWords(
         descriptions={k: tuple(v) for k, v in raw["descriptions"].items()},
         pair_nouns=frozenset(raw["pair_nouns"]),

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from graphkit.model.lexicon import data_path, read_json
+from graphkit.model.lexicon import data_file
 from graphkit.nlp.relations.context import Context
 
 # links along which a predicate's clause reaches up to the predicate that governs it
@@ -25,7 +25,7 @@ ARGUMENT_LINKS = frozenset({"nsubj", "nsubjpass", "csubj"})
 @lru_cache(maxsize=1)
 def _hedge_words() -> tuple[frozenset[str], frozenset[str]]:
     """(attribution lemmas that hedge only in the passive, modal auxiliaries that hedge)."""
-    hedges = read_json(data_path("relations.json"))["hedges"]
+    hedges = data_file("relations.json")["hedges"]
     return frozenset(hedges.get("attributions", ())), frozenset(hedges.get("modals", ()))
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from graphkit.model.lexicon import data_path, read_json
+from graphkit.model.lexicon import data_file
 from graphkit.nlp.relations.context import Arg, Context
 
 _SCORE = re.compile(r"(?<![\w./:-])\d{1,3}-\d{1,3}(?![\w./:-])")
@@ -40,7 +40,7 @@ class OffTopicWords:
 @lru_cache(maxsize=1)
 def off_topic_words() -> OffTopicWords:
     """The ``plausibility`` word lists of data/lexicon.json."""
-    raw = read_json(data_path("lexicon.json"))["plausibility"]
+    raw = data_file("lexicon.json")["plausibility"]
     names = "|".join(re.escape(n) for n in sorted(raw["sports_names"], key=len, reverse=True))
     return OffTopicWords(
         sports_words=frozenset(w.lower() for w in raw["sports_words"]),
