@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -314,3 +315,15 @@ def test_quick_lookup_by_id_name_or_alias(store):
     assert [a["id"] for a in store.actors_named("mahdi-army")] == ["mahdi-army"]
     assert [a["id"] for a in store.actors_named("MAHDI ARMY")] == ["mahdi-army"]
     assert store.actors_named("Mahdi") == []  # only whole names; the fuzzy search does the rest
+
+
+def test_cli_viz_relation_keeps_only_the_actors_on_its_edges(graph_db, tmp_path):
+    page = tmp_path / "rivals.html"
+    out = run("viz", "--relation", "rival_of", "--db", str(graph_db), "--out", str(page))
+    assert out.exit_code == 0, out.output
+    data = json.loads(re.search(r'<script type="application/json" id="graphkit-data">(.*?)</script>',
+                                page.read_text(encoding="utf-8"), re.S).group(1))
+    assert data["edges"] and {e["relation"] for e in data["edges"]} == {"rival_of"}
+    on_edges = {i for e in data["edges"] for i in (e["source"], e["target"])}
+    assert on_edges == set(range(len(data["nodes"])))  # no actor without a rival_of edge
+    assert f"wrote {len(data['nodes'])} actors and {len(data['edges'])} relationships" in out.output

@@ -325,7 +325,8 @@ def show(store: GraphStore, actor: dict, *, evidence_per_relationship: int | Non
 def neighbourhood(store: GraphStore, actor_id: str | None = None, *, depth: int = 1,
                   relations: Iterable[str] | None = None) -> Any:
     """The store's graph as a networkx MultiDiGraph (as ``store.to_networkx()``), or only what lies
-    within ``depth`` hops of ``actor_id``: the actors met and the relationships that led to them."""
+    within ``depth`` hops of ``actor_id``: the actors met and the relationships that led to them.
+    With ``relations``, only relationships of those relations and the actors on them."""
     import networkx as nx
 
     if actor_id is None:
@@ -333,6 +334,7 @@ def neighbourhood(store: GraphStore, actor_id: str | None = None, *, depth: int 
         if relations:
             wanted = set(relations)
             graph.remove_edges_from([(s, o, k) for s, o, k in graph.edges(keys=True) if k not in wanted])
+            graph.remove_nodes_from([n for n in list(graph.nodes) if graph.degree(n) == 0])  # only actors on them
         return graph
     rows = links(store, actor_id, relations=relations, depth=depth)
     ids = {actor_id} | {r["actor_id"] for r in rows}

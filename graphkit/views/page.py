@@ -27,6 +27,13 @@ from graphkit.views.style import TYPE_COLOURS, TYPE_LABELS, number, relation_met
 if TYPE_CHECKING:
     import networkx
 
+# Above this many actors the page opens with pairs and isolated actors hidden: a real corpus gives one
+# dense cluster and hundreds of two-actor components that bury it.
+HIDE_SMALL_ABOVE = 300
+# Spelling forgiveness of the page's search: a word matches at this similarity or more (rapidfuzz's
+# ratio, computed the same way in the page), as the CLI's look-up forgives a misspelt name.
+SEARCH_SIMILARITY = 0.85
+
 
 def _examples(attrs: dict) -> list[dict]:
     out = []
@@ -36,6 +43,16 @@ def _examples(attrs: dict) -> list[dict]:
         out.append({"sentence": str(ex.get("sentence") or ""), "article_id": str(ex.get("article_id") or ""),
                     "hedged": bool(ex.get("hedged")), "title": str(ex["title"]) if ex.get("title") else None})
     return out
+
+
+def _dictionary_names(name: str) -> list[str]:
+    """The actor dictionary's other names for an actor, so the search finds "UAE" as the CLI does."""
+    from graphkit.model.dictionary import load_dictionary
+
+    entry = load_dictionary().lookup(name)
+    if entry is None:
+        return []
+    return [n for n in (entry.name, *entry.aliases) if n != name]
 
 
 def page_data(graph: networkx.MultiDiGraph, *, title: str = "graphkit network") -> dict:
@@ -63,7 +80,7 @@ def page_data(graph: networkx.MultiDiGraph, *, title: str = "graphkit network") 
         nodes.append({"id": str(n), "name": node_name(graph, n), "type": type_key(attrs.get("type")),
                       "aliases": [str(a) for a in attrs.get("aliases") or []], "degree": graph.degree(n),
                       "r": radius(graph.degree(n)), "x": x, "y": round(-y, 2) + 0.0,
-                      "label": n in with_label})
+                      "label": n in with_label, "also": _dictionary_names(node_name(graph, n))})
     edges = []
     for u, v, key, attrs in sorted_edges(graph):
         relation = str(attrs.get("relation") or key)
@@ -75,7 +92,8 @@ def page_data(graph: networkx.MultiDiGraph, *, title: str = "graphkit network") 
                       "examples": _examples(attrs)})
     types = [{"name": t, "label": TYPE_LABELS[t], "colour": c} for t, c in TYPE_COLOURS.items()]
     return {"title": title, "nodes": nodes, "edges": edges, "types": types,
-            "relations": relation_meta({e["relation"] for e in edges})}
+            "relations": relation_meta({e["relation"] for e in edges}),
+            "hide_small": len(nodes) > HIDE_SMALL_ABOVE, "similarity": SEARCH_SIMILARITY}
 
 
 def _script_json(data: Any) -> str:
@@ -109,8 +127,13 @@ def write_html(graph: networkx.MultiDiGraph, path: str | os.PathLike[str], *,
     Actors are coloured by type and sized by their number of relationships; relations have a colour
     each, an arrow when directed, a dashed line when every article only hedges them. Clicking an actor
     shows its type and aliases, clicking a relationship its articles and evidence sentences; a
-    checkbox per relation filters, a search box finds actors by name or alias. The address may name
-    what to show: ``page.html#node=ID``, ``#edge=ID`` or ``#q=TEXT``, and ``hide=REL,REL`` unticks relations. All names and sentences are
+    checkbox per relation filters, as do a minimum number of articles, hedged/plain and a date range
+    (a slider over the months the relationships were stated); pairs and isolated actors can be hidden
+    (the default above :data:`HIDE_SMALL_ABOVE` actors). A search box finds actors by name, alias or a
+    name the actor dictionary knows, forgiving spelling. The address may name what to show:
+    ``page.html#node=NAME`` (an id, name or alias), ``#edge=ID`` or ``#q=TEXT``, with ``hide=REL,REL``
+    (unticks relations), ``min=N``, ``hedging=plain|hedged``, ``from=YYYY-MM``, ``to=YYYY-MM``,
+    ``undated=0`` and ``small=show|hide`` (pairs and isolated actors). All names and sentences are
     data: embedded as escaped JSON and put in the page as text, under a Content-Security-Policy that
     runs only the page's own two scripts.
 
@@ -143,6 +166,17 @@ def write_html(graph: networkx.MultiDiGraph, path: str | os.PathLike[str], *,
         '<p id="search-status" aria-live="polite"></p>\n',
         '<h3>Actors</h3>\n<ul id="types"></ul>\n<p class="key">size: number of relationships</p>\n',
         '<h3>Relations</h3>\n<ul id="relations"></ul>\n',
+        '<h3>Filters</h3>\n<div id="filters">\n',
+        '<label>at least <input id="min-articles" type="number" min="1" step="1" value="1"> article(s)</label>\n',
+        '<label>hedging <select id="hedging"><option value="all">all relationships</option>'
+        '<option value="plain">stated plainly by an article</option>'
+        '<option value="hedged">only hedged</option></select></label>\n',
+        '<div id="dates"><label>from <input id="date-from" type="range" min="0" max="0" value="0"></label>'
+        '<label>to <input id="date-to" type="range" min="0" max="0" value="0"></label>'
+        '<output id="date-range"></output>'
+        '<label><input id="undated" type="checkbox" checked> undated relationships</label></div>\n',
+        '<label><input id="hide-small" type="checkbox"> hide pairs and isolated actors</label>\n',
+        '<p id="hidden" aria-live="polite"></p>\n</div>\n',
         '<p class="key">arrow: direction · width: number of articles · dashed: every article only hedges it</p>\n',
         '<div id="details"></div>\n</aside>\n',
         f'<script type="application/json" id="graphkit-data">{_script_json(data)}</script>\n',

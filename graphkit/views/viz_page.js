@@ -51,7 +51,7 @@
     box.type = "checkbox";
     box.dataset.relation = r.name;
     box.defaultChecked = true;  // the attribute, so the state shows in the DOM
-    box.addEventListener("change", () => { box.defaultChecked = box.checked; filter(r.name, box.checked); });
+    box.addEventListener("change", () => { box.defaultChecked = box.checked; setRelation(r.name, box.checked); });
     label.append(box, swatch(r.colour, "line"),
                  el("span", "", r.label + (r.symmetric ? " ↔" : " →") + " (" + (relCounts.get(r.name) || 0) + ")"));
     li.appendChild(label);
@@ -173,11 +173,11 @@
         b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]); });
       return ok;
     };
-    nodes.forEach((n, i) => add([n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r, i]));
+    nodes.forEach((n, i) => { if (!n.off) add([n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r, i]); });
     let crowded = 0, shown = 0;
     byPriority.forEach((i) => {
       const n = nodes[i], text = n.g.lastChild;
-      if (!n.label && !zoomed) { text.classList.remove("crowded"); return; }
+      if (n.off || (!n.label && !zoomed)) { text.classList.remove("crowded"); return; }
       const w = n.textWidth * k + 2;
       let spot = null, box = null;
       for (const s of SPOTS) {
@@ -201,16 +201,22 @@
   // ------------------------------------------------------------------ view box: fit, pan, zoom
   // The home view holds every actor and label; label size depends on the view, so fit twice.
   let home = {x: -500, y: -500, w: 1000, h: 1000}, vb = home;
-  for (let pass = 0; pass < 4; pass++) {
-    vb = home;
+  // Refitted whenever the filters change what is on show (hidden actors take no room in the box).
+  function fitHome() {
+    home = {x: -500, y: -500, w: 1000, h: 1000};
+    for (let pass = 0; pass < 4; pass++) {
+      vb = home;
+      applyView();
+      const box = viewport.getBBox(), w = Math.max(box.width, 200) + 60, h = Math.max(box.height, 200) + 60;
+      const next = {x: box.x + box.width / 2 - w / 2, y: box.y + box.height / 2 - h / 2, w: w, h: h};
+      const same = Math.abs(next.w - home.w) < 1 && Math.abs(next.h - home.h) < 1;
+      home = next;
+      if (same) break;
+    }
+    vb = Object.assign({}, home);
+    placedFor = "";
     applyView();
-    const box = viewport.getBBox(), w = Math.max(box.width, 200) + 60, h = Math.max(box.height, 200) + 60;
-    const next = {x: box.x + box.width / 2 - w / 2, y: box.y + box.height / 2 - h / 2, w: w, h: h};
-    const same = Math.abs(next.w - home.w) < 1 && Math.abs(next.h - home.h) < 1;
-    home = next;
-    if (same) break;
   }
-  vb = Object.assign({}, home);
   function applyView() {
     svg.setAttribute("viewBox", `${vb.x} ${vb.y} ${vb.w} ${vb.h}`);
     // Labels keep a readable size on screen, within limits, whatever the zoom.
@@ -229,7 +235,6 @@
     vb = {x: n.x - w / 2, y: n.y - h / 2, w: w, h: h};
     applyView();
   }
-  applyView();
   svg.addEventListener("wheel", (ev) => {
     ev.preventDefault();
     const f = Math.exp(Math.max(-1, Math.min(1, ev.deltaY * 0.0015))), p = toUser(ev.clientX, ev.clientY);
@@ -253,13 +258,112 @@
   const dragged = () => drag !== null && drag.moved;
   document.getElementById("fit").addEventListener("click", () => { vb = Object.assign({}, home); applyView(); });
 
-  // ------------------------------------------------------------------ filters, selection, details
-  function filter(relation, on) {
-    edges.forEach((e) => { if (e.relation === relation) e.g.classList.toggle("off", !on); });
-    body.dataset.visibleEdges = String(edges.filter((e) => !e.g.classList.contains("off")).length);
+  // ------------------------------------------------------------------ filters
+  // An edge is on show when its relation is ticked, enough articles state it, its hedging is wanted and
+  // it was stated within the date range; an actor when one of its edges is (an actor with no edge at
+  // all stays), unless it sits in a pair or alone and those are hidden. Dates are months.
+  function month(text, end) {
+    const m = /^(\d{4})(?:-(\d{2}))?/.exec(text || "");
+    if (!m) return null;
+    return Number(m[1]) * 12 + (m[2] ? Number(m[2]) - 1 : (end ? 11 : 0));
   }
-  body.dataset.visibleEdges = String(edges.length);
+  function monthText(m) { return Math.floor(m / 12) + "-" + String(m % 12 + 1).padStart(2, "0"); }
+  edges.forEach((e) => { e.m0 = month(e.first_seen, false); e.m1 = month(e.last_seen || e.first_seen, true); });
+  const dated = edges.filter((e) => e.m0 !== null);
+  const firstMonth = dated.length ? Math.min(...dated.map((e) => e.m0)) : 0;
+  const lastMonth = dated.length ? Math.max(...dated.map((e) => Math.max(e.m0, e.m1))) : 0;
+  const state = {off: new Set(), min: 1, hedging: "all", from: firstMonth, to: lastMonth, undated: true,
+                 hideSmall: Boolean(data.hide_small), pinned: -1};
+  const minBox = document.getElementById("min-articles"), hedging = document.getElementById("hedging");
+  const fromBox = document.getElementById("date-from"), toBox = document.getElementById("date-to");
+  const undatedBox = document.getElementById("undated"), smallBox = document.getElementById("hide-small");
+  const dateLabel = document.getElementById("date-range"), hiddenNote = document.getElementById("hidden");
+  [fromBox, toBox].forEach((b) => { b.min = "0"; b.max = String(lastMonth - firstMonth); });
+  if (!dated.length) document.getElementById("dates").hidden = true;
 
+  function edgeWanted(e) {
+    if (state.off.has(e.relation) || (e.articles || 0) < state.min) return false;
+    const share = e.hedged_share || 0;
+    if (state.hedging === "plain" && share >= 1) return false;
+    if (state.hedging === "hedged" && share < 1) return false;
+    if (e.m0 === null) return state.undated;
+    return e.m1 >= state.from && e.m0 <= state.to;
+  }
+  function smallComponents(shown) {  // the actors of components of one or two actors, and their count
+    const parent = nodes.map((n, i) => i);
+    const root = (i) => { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; };
+    edges.forEach((e) => { if (e.wanted) parent[root(e.source)] = root(e.target); });
+    const members = new Map();
+    shown.forEach((i) => { const r = root(i); if (!members.has(r)) members.set(r, []); members.get(r).push(i); });
+    const small = new Set();
+    let count = 0;
+    members.forEach((list) => {
+      if (list.length > 2 || list.includes(state.pinned)) return;
+      count++;
+      list.forEach((i) => small.add(i));
+    });
+    return {small: small, count: count};
+  }
+  function refresh() {
+    const linked = nodes.map(() => false), hasEdge = nodes.map(() => false);
+    edges.forEach((e) => {
+      e.wanted = edgeWanted(e);
+      hasEdge[e.source] = hasEdge[e.target] = true;
+      if (e.wanted) linked[e.source] = linked[e.target] = true;
+    });
+    const shown = [], isShown = nodes.map((n, i) => linked[i] || !hasEdge[i] || i === state.pinned);
+    isShown.forEach((on, i) => { if (on) shown.push(i); });
+    const hidden = state.hideSmall ? smallComponents(shown) : {small: new Set(), count: 0};
+    let visibleNodes = 0, visibleEdges = 0;
+    nodes.forEach((n, i) => {
+      n.off = !isShown[i] || hidden.small.has(i);
+      n.g.classList.toggle("off", n.off);
+      if (!n.off) visibleNodes++;
+    });
+    edges.forEach((e) => {
+      const on = e.wanted && !nodes[e.source].off && !nodes[e.target].off;
+      e.g.classList.toggle("off", !on);
+      if (on) visibleEdges++;
+    });
+    body.dataset.visibleEdges = String(visibleEdges);
+    body.dataset.visibleNodes = String(visibleNodes);
+    body.dataset.hiddenComponents = String(hidden.count);
+    hiddenNote.textContent = hidden.count ? count(hidden.count, "pair or isolated actor", "pairs and isolated actors") +
+      " hidden (" + count(hidden.small.size, "actor", "actors") + ")" : "";
+    document.getElementById("counts").textContent = (visibleNodes === nodes.length && visibleEdges === edges.length)
+      ? count(nodes.length, "actor", "actors") + " · " + count(edges.length, "relationship", "relationships")
+      : visibleNodes + " of " + count(nodes.length, "actor", "actors") + " · " + visibleEdges + " of " +
+        count(edges.length, "relationship", "relationships") + " on show";
+    // the controls show the state, as attributes too, so a saved page keeps it
+    minBox.value = minBox.defaultValue = String(state.min);
+    [...hedging.options].forEach((o) => { o.selected = o.defaultSelected = o.value === state.hedging; });
+    fromBox.value = fromBox.defaultValue = String(state.from - firstMonth);
+    toBox.value = toBox.defaultValue = String(state.to - firstMonth);
+    undatedBox.checked = undatedBox.defaultChecked = state.undated;
+    smallBox.checked = smallBox.defaultChecked = state.hideSmall;
+    dateLabel.textContent = dated.length ? monthText(state.from) + " – " + monthText(state.to) : "";
+    fitHome();
+  }
+  function setRelation(relation, on) {
+    if (on) state.off.delete(relation); else state.off.add(relation);
+    refresh();
+    rememberView();
+  }
+  function onFilter(fn) { return () => { fn(); refresh(); rememberView(); }; }
+  minBox.addEventListener("change", onFilter(() => { state.min = Math.max(1, Math.floor(Number(minBox.value)) || 1); }));
+  hedging.addEventListener("change", onFilter(() => { state.hedging = hedging.value; }));
+  fromBox.addEventListener("input", onFilter(() => {
+    state.from = firstMonth + Number(fromBox.value);
+    if (state.from > state.to) state.to = state.from;
+  }));
+  toBox.addEventListener("input", onFilter(() => {
+    state.to = firstMonth + Number(toBox.value);
+    if (state.to < state.from) state.from = state.to;
+  }));
+  undatedBox.addEventListener("change", onFilter(() => { state.undated = undatedBox.checked; }));
+  smallBox.addEventListener("change", onFilter(() => { state.hideSmall = smallBox.checked; }));
+
+  // ------------------------------------------------------------------ selection, details
   function clearFocus() {
     svg.classList.remove("has-focus");
     svg.querySelectorAll(".focus, .selected").forEach((x) => x.classList.remove("focus", "selected"));
@@ -269,10 +373,27 @@
     clearFocus();
     details.replaceChildren(el("p", "hint", "Click an actor or a relationship to see its details and evidence."));
     delete body.dataset.selected;
+    selection = null;
+    rememberView();
   }
-  // The selection goes into the address (#node=ID, #edge=ID, #q=TEXT), so a view can be shared.
+  // The selection and the filters go into the address (#node=ID, #edge=ID, #q=TEXT, hide=, min=, ...),
+  // so a view can be shared.
+  let selection = null;
   function remember(key, value) {
-    try { history.replaceState(null, "", "#" + new URLSearchParams([[key, value]]).toString()); } catch (err) { /* file: URLs may refuse */ }
+    selection = [key, value];
+    rememberView();
+  }
+  function rememberView() {
+    const p = new URLSearchParams();
+    if (selection) p.set(selection[0], selection[1]);
+    if (state.off.size) p.set("hide", [...state.off].join(","));
+    if (state.min > 1) p.set("min", String(state.min));
+    if (state.hedging !== "all") p.set("hedging", state.hedging);
+    if (state.from !== firstMonth) p.set("from", monthText(state.from));
+    if (state.to !== lastMonth) p.set("to", monthText(state.to));
+    if (!state.undated) p.set("undated", "0");
+    if (state.hideSmall !== Boolean(data.hide_small)) p.set("small", state.hideSmall ? "hide" : "show");
+    try { history.replaceState(null, "", "#" + p.toString()); } catch (err) { /* file: URLs may refuse */ }
   }
   function field(dl, name, value) { dl.append(el("dt", "", name), el("dd", "", value)); }
   function arrow(r) { return r.symmetric ? " ↔ " : " → "; }
@@ -346,17 +467,49 @@
   const search = document.getElementById("search"), status = document.getElementById("search-status");
   const names = document.getElementById("actor-names");
   nodes.forEach((n) => { const o = el("option"); o.value = n.name; names.appendChild(o); });
+  // Names are compared as the CLI's look-up compares them: case, accents, punctuation, a leading "the"
+  // and a possessive dropped; a word that is misspelt still matches at data.similarity (the ratio of
+  // rapidfuzz: twice the longest common subsequence over the two lengths).
+  function norm(text) {
+    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/['\u2019]s\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(/^the /, "");
+  }
+  function similarity(a, b) {
+    if (!a.length || !b.length) return 0;
+    let prev = new Array(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [0];
+      for (let j = 1; j <= b.length; j++)
+        cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+      prev = cur;
+    }
+    return 2 * prev[b.length] / (a.length + b.length);
+  }
+  nodes.forEach((n) => { n.keys = [...new Set([n.name].concat(n.aliases, n.also || []).map(norm))].filter(Boolean); });
+  function fuzzy(q, key) {  // the best similarity of q to the whole key or to as many of its words as q has
+    const words = key.split(" "), k = q.split(" ").length;
+    let best = similarity(q, key);
+    for (let i = 0; i + k <= words.length; i++) best = Math.max(best, similarity(q, words.slice(i, i + k).join(" ")));
+    return best;
+  }
   function matches(q) {
-    q = q.trim().toLowerCase();
+    q = norm(q);
     if (!q) return [];
     const rank = (n) => {
-      const all = [n.name].concat(n.aliases).map((s) => s.toLowerCase());
-      if (all.includes(q)) return 0;
-      if (all.some((s) => s.startsWith(q))) return 1;
-      return all.some((s) => s.includes(q)) ? 2 : -1;
+      if (n.keys.includes(q)) return [0, 1];
+      if (n.keys.some((s) => s.startsWith(q))) return [1, 1];
+      if (n.keys.some((s) => s.includes(q))) return [2, 1];
+      if (q.length < 4) return [-1, 0];
+      const best = Math.max(...n.keys.map((s) => fuzzy(q, s)));
+      return best >= data.similarity ? [3, best] : [-1, 0];
     };
-    return nodes.map((n, i) => [rank(n), -n.degree, i]).filter((m) => m[0] >= 0)
-      .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).map((m) => m[2]);
+    return nodes.map((n, i) => [rank(n), -n.degree, i]).filter((m) => m[0][0] >= 0)
+      .sort((a, b) => a[0][0] - b[0][0] || b[0][1] - a[0][1] || a[1] - b[1] || a[2] - b[2]).map((m) => m[2]);
+  }
+  function reveal(i) {  // an actor asked for by name is shown even when the filters would hide it
+    if (!nodes[i].off) return;
+    state.pinned = i;
+    refresh();
   }
   function find(q, select) {
     const found = matches(q);
@@ -366,6 +519,7 @@
     body.dataset.matches = String(found.length);
     status.textContent = q.trim() ? (found.length ? count(found.length, "match", "matches") : "no actor matches") : "";
     if (found.length) {
+      reveal(found[0]);
       centreOn(nodes[found[0]]);
       if (select) selectNode(found[0]);
     }
@@ -380,15 +534,26 @@
   filters.querySelectorAll("input[type=checkbox]").forEach((box) => {
     if (hide.includes(box.dataset.relation)) {
       box.checked = box.defaultChecked = false;
-      filter(box.dataset.relation, false);
+      state.off.add(box.dataset.relation);
     }
   });
+  if (wanted.has("min")) state.min = Math.max(1, Math.floor(Number(wanted.get("min"))) || 1);
+  if (["plain", "hedged"].includes(wanted.get("hedging"))) state.hedging = wanted.get("hedging");
+  const from = month(wanted.get("from"), false), to = month(wanted.get("to"), true);
+  if (from !== null) state.from = Math.min(Math.max(from, firstMonth), lastMonth);
+  if (to !== null) state.to = Math.max(Math.min(to, lastMonth), state.from);
+  if (wanted.get("undated") === "0") state.undated = false;
+  if (wanted.get("small") === "show") state.hideSmall = false;
+  if (wanted.get("small") === "hide") state.hideSmall = true;
+  refresh();
   if (wanted.has("q")) {
     search.value = wanted.get("q");
     find(search.value, true);
   } else if (wanted.has("node")) {
-    const i = nodes.findIndex((n) => n.id === wanted.get("node"));
-    if (i >= 0) { selectNode(i); centreOn(nodes[i]); }
+    // an id, else a name or alias as the search finds it
+    let i = nodes.findIndex((n) => n.id === wanted.get("node"));
+    if (i < 0) i = matches(wanted.get("node"))[0] ?? -1;
+    if (i >= 0) { reveal(i); selectNode(i); centreOn(nodes[i]); }
   } else if (wanted.has("edge")) {
     const e = edges.find((x) => x.id === wanted.get("edge"));
     if (e) selectEdge(e);
