@@ -171,9 +171,9 @@ def write_html(graph: networkx.MultiDiGraph, path: str | os.PathLike[str], *,
         '<label>hedging <select id="hedging"><option value="all">all relationships</option>'
         '<option value="plain">stated plainly by an article</option>'
         '<option value="hedged">only hedged</option></select></label>\n',
-        '<div id="dates"><label>from <input id="date-from" type="range" min="0" max="0" value="0"></label>'
-        '<label>to <input id="date-to" type="range" min="0" max="0" value="0"></label>'
-        '<output id="date-range"></output>'
+        '<div id="dates"><div id="date-sliders"><label>from <input id="date-from" type="range" min="0" max="0" '
+        'value="0"></label><label>to <input id="date-to" type="range" min="0" max="0" value="0"></label>'
+        '<output id="date-range"></output></div>'
         '<label><input id="undated" type="checkbox" checked> undated relationships</label></div>\n',
         '<label><input id="hide-small" type="checkbox"> hide pairs and isolated actors</label>\n',
         '<p id="hidden" aria-live="polite"></p>\n</div>\n',

@@ -280,6 +280,7 @@
   const dateLabel = document.getElementById("date-range"), hiddenNote = document.getElementById("hidden");
   [fromBox, toBox].forEach((b) => { b.min = "0"; b.max = String(lastMonth - firstMonth); });
   if (!dated.length) document.getElementById("dates").hidden = true;
+  else if (firstMonth === lastMonth) document.getElementById("date-sliders").hidden = true;  // one month: no range
 
   function edgeWanted(e) {
     if (state.off.has(e.relation) || (e.articles || 0) < state.min) return false;
