@@ -5,7 +5,9 @@ that gives no year ("ISLAMABAD, Pakistan : Sep 04 -") takes the year from the ar
 the file's other dates, and the article says so (``Article.year_guessed``); without either it has no date.
 
 >>> normalize_date("2008-07-06T10:00:00Z"), normalize_date("Mon, 06 Sep 2004 10:31:00 GMT")
-('2008-07-06', '2004-09-06')
+('2008-07-06T10:00:00Z', '2004-09-06T10:31:00+00:00')
+>>> normalize_date("2008/7/6 10:00"), normalize_date("2008-13-01")
+('2008-07-06', None)
 >>> normalize_date("July 2008"), normalize_date("6 July 2008"), normalize_date("nonsense")
 ('2008-07', '2008-07-06', None)
 >>> dateline_date("BAGHDAD, July 2008 - Iraqi forces ...")
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date as Date
+from datetime import date as Date, datetime
 from email.utils import parsedate_to_datetime
 
 __all__ = ["dateline_date", "date_year", "normalize_date", "text_year"]
@@ -78,8 +80,9 @@ def _wordy(value: str) -> tuple[int | None, int, int | None] | None:
 def normalize_date(value: str | None) -> str | None:
     """A date as given (front matter, a meta tag, a column, a feed) as ISO 8601, or None if it is none.
 
-    ISO dates and timestamps keep their date part; RFC 2822 ("Mon, 06 Sep 2004 10:31:00 GMT") and
-    written dates ("July 6, 2008", "6 July 2008", "July 2008") are converted.
+    An ISO timestamp is kept as given, other dates with a time keep their date part; RFC 2822
+    ("Mon, 06 Sep 2004 10:31:00 GMT") and written dates ("July 6, 2008", "6 July 2008", "July 2008")
+    are converted.
     """
     value = (value or "").strip()
     if not value:
@@ -87,15 +90,26 @@ def normalize_date(value: str | None) -> str | None:
     match = _ISO.match(value)
     if match:
         parts = [int(p) if p else None for p in match.group("year", "month", "day")]
-        return _iso(*parts)
+        iso = _iso(*parts)
+        if iso and len(iso) == 10 and value[10:11] == "T" and _is_timestamp(value):
+            return value
+        return iso
     try:
-        return parsedate_to_datetime(value).date().isoformat()
+        return parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError, IndexError):
         pass
     parts = _wordy(value)
     if parts is None or parts[0] is None:
         return None
     return _iso(*parts)
+
+
+def _is_timestamp(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def date_year(value: str | None) -> int | None:
