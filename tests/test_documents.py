@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graphkit.read.sources import ACCEPTED
 from graphkit.read import (
     DEFAULT_MAX_BYTES,
     TEXT_SUFFIXES,
@@ -509,7 +510,8 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
 def test_binary_file_with_nul_bytes(tmp_path: Path) -> None:
     path = tmp_path / "a.bin"
     path.write_bytes(b"PK\x03\x04\x00\x00binary stuff")
-    assert read(path) == [Failure(str(path), f"{path}: binary content (NUL bytes), not text")]
+    assert read(path) == [Failure(str(path), f"{path}: binary content (NUL bytes), not text; {ACCEPTED}")]
+    assert "PDF and .docx" in ACCEPTED and "http(s) URLs" in ACCEPTED
 
 
 def test_invalid_utf8_names_file_byte_and_offset(tmp_path: Path) -> None:
