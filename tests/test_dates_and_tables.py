@@ -121,8 +121,13 @@ def graph(items: list) -> tuple:
     from graphkit.run.extract import extract_articles
 
     arts = [a for a in items if isinstance(a, Article)]
-    triples = sorted((a.id, t.subject, t.relation, t.object, t.evidence.sentence)
-                     for a, ts in extract_articles(arts) for t in ts)
+    pairs = list(extract_articles(arts))
+    for article, found in pairs:  # offsets point into the article text as stored
+        for t in found:
+            ev = t.evidence
+            assert article.text[ev.sentence_start:ev.sentence_end] == ev.sentence
+            assert article.text[ev.subject_start:ev.subject_end] == ev.subject_text
+    triples = sorted((a.id, t.subject, t.relation, t.object, t.evidence.sentence) for a, ts in pairs for t in ts)
     return tuple(sorted((a.id, a.title, a.text) for a in arts)), tuple(triples)
 
 
