@@ -159,6 +159,12 @@ def test_where_keeps_rows_by_name_or_number(tmp_path: Path) -> None:
     assert len(read(h, text_column="description", where=(("label", "1"), ("label", "2")))) == 4
 
 
+def test_where_keeps_jsonl_rows(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"label": 1, "text": "One."}\n{"label": 2, "text": "Two."}\n{"text": "None."}\n', encoding="utf-8")
+    assert [a.text for a in read(path, where=(("label", "1"),))] == ["One."]
+
+
 @pytest.mark.parametrize("option, value", [("title_column", "headline"), ("date_column", "published"),
                                            ("text_column", "descripton"), ("id_column", "uid")])
 def test_a_misspelt_column_names_the_columns_that_exist(tmp_path: Path, option: str, value: str) -> None:

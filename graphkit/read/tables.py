@@ -265,7 +265,14 @@ def _row_article(
                                      cell(layout.id), options, years.year))
 
 
-def _jsonl_article(where: str, line: str, options: ReadOptions) -> Article | Failure:
+def _where_keys(options: ReadOptions) -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = {}
+    for key, value in options.where:
+        keys.setdefault(key, set()).add(value.strip())
+    return keys
+
+
+def _jsonl_article(where: str, line: str, options: ReadOptions) -> Article | Failure | None:
     try:
         record = json.loads(line)
     except ValueError as exc:  # json.JSONDecodeError, or an integer too long to convert
@@ -274,6 +281,8 @@ def _jsonl_article(where: str, line: str, options: ReadOptions) -> Article | Fai
         return Failure(where, f"{where}: invalid JSON (nested too deeply)")
     if not isinstance(record, dict):
         return Failure(where, f"{where}: not a JSON object (got {_json_kind(record)})")
+    if any(str(record.get(key, "")).strip() not in values for key, values in _where_keys(options).items()):
+        return None  # --where leaves the row out
     if options.text_column not in record:
         keys = ", ".join(sorted(record)) or "none"
         return Failure(where, f"{where}: no key '{options.text_column}' (keys: {one_line(keys)})")

@@ -18,7 +18,7 @@ from graphkit.records import Article
 __all__ = ["FETCH_SECONDS", "article_from_page", "fetch", "is_url", "looks_like_url", "read_url"]
 
 FETCH_SECONDS = 30
-_USER_AGENT = "graphkit (+https://github.com/; offline news graph)"
+_USER_AGENT = "graphkit (news graph reader)"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 
