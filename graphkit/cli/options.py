@@ -73,7 +73,7 @@ def parse_where(values: List[str]) -> tuple[tuple[str, str], ...]:
 
 
 Where = Annotated[List[str], typer.Option("--where", metavar="COLUMN=VALUE",
-                                          help="Keep only CSV rows whose COLUMN (a name or a 1-based number) "
+                                          help="Keep only CSV/JSONL rows whose COLUMN (a name, or a CSV 1-based number) "
                                           "holds VALUE; repeatable: values of one column are alternatives, "
                                           "several columns must all match.")]
 MaxBytes = Annotated[int, typer.Option(help="Refuse a text, HTML or stdin input (or one CSV/JSONL row) larger "
