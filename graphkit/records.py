@@ -24,13 +24,24 @@ __all__ = ["Actor", "Article", "Evidence", "Triple"]
 
 @dataclass(frozen=True)
 class Article:
-    """One document to extract from."""
+    """One document to extract from. ``date`` is ISO 8601 at the precision known (``2008``, ``2008-07``,
+    ``2008-07-06``); ``year_guessed`` says its year was not stated with it (a dateline without a year,
+    the year taken from the text or the file's other dates)."""
 
     id: str
     text: str
     source: str
     title: str | None = None
     date: str | None = None
+    year_guessed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Article":
+        return cls(id=d["id"], text=d.get("text") or "", source=d.get("source") or "", title=d.get("title"),
+                   date=d.get("date"), year_guessed=bool(d.get("year_guessed", False)))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graphkit.read.sources import ACCEPTED
 from graphkit.read import (
     DEFAULT_MAX_BYTES,
     TEXT_SUFFIXES,
@@ -226,11 +227,11 @@ def test_csv_with_header_and_column_options(tmp_path: Path) -> None:
     assert len(items) == 3
     first, second, third = items
     assert first == Article(
-        id="a1", text="Line one.\nLine two.", source=f"{path}#row=1", title="First", date="2024-01-01"
-    )
+        id="a1", text="First\n\nLine one.\nLine two.", source=f"{path}#row=1", title="First", date="2024-01-01"
+    )  # the title is extracted with the text, as its own paragraph
     assert second == Failure(f"{path}#row=2", f"{path}#row=2: empty text")
     assert isinstance(third, Article)
-    assert third.id == article_id("Third body.")  # empty id cell falls back to the hash
+    assert third.id == article_id("Third\n\nThird body.")  # empty id cell falls back to the hash
     assert third.date is None and third.title == "Third"
 
 
@@ -239,7 +240,7 @@ def test_csv_default_columns(tmp_path: Path) -> None:
     path.write_text("title,text,date\nT,Body,2020\n", encoding="utf-8")
     article = only(read(path))
     assert isinstance(article, Article)
-    assert (article.title, article.text, article.date) == ("T", "Body", "2020")
+    assert (article.title, article.text, article.date) == ("T", "T\n\nBody", "2020")
 
 
 def test_csv_missing_text_column_names_the_columns(tmp_path: Path) -> None:
@@ -318,7 +319,7 @@ def test_csv_with_utf8_bom_header(tmp_path: Path) -> None:
     path.write_bytes(codecs.BOM_UTF8 + b"text,title\nBody,T\n")
     article = only(read(path))
     assert isinstance(article, Article)
-    assert (article.text, article.title) == ("Body", "T")
+    assert (article.text, article.title) == ("T\n\nBody", "T")
 
 
 def test_csv_with_invalid_utf8_fails_only_that_row(tmp_path: Path) -> None:
@@ -336,7 +337,7 @@ def test_utf16_csv_is_decoded(tmp_path: Path) -> None:
     path.write_bytes("text,title\nKörper,Titel\n".encode("utf-16"))
     article = only(read(path))
     assert isinstance(article, Article)
-    assert (article.text, article.title) == ("Körper", "Titel")
+    assert (article.text, article.title) == ("Titel\n\nKörper", "Titel")
 
 
 # ------------------------------------------------------------------ JSONL
@@ -359,7 +360,7 @@ def test_jsonl_rows_with_one_bad_line(tmp_path: Path) -> None:
     items = read(path, id_column="uid")
     assert len(items) == 7
     first, bad, third, no_key, listed, array, undecodable = items
-    assert first == Article(id="17", text="First body.", source=f"{path}#row=1", title="One", date="2024-01-01")
+    assert first == Article(id="17", text="One\n\nFirst body.", source=f"{path}#row=1", title="One", date="2024-01-01")
     assert isinstance(bad, Failure) and bad.source == f"{path}#row=2"
     assert bad.message.startswith(f"{path}#row=2: invalid JSON (")
     assert isinstance(third, Article) and third.text == "Third body." and third.source == f"{path}#row=3"
@@ -509,7 +510,8 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
 def test_binary_file_with_nul_bytes(tmp_path: Path) -> None:
     path = tmp_path / "a.bin"
     path.write_bytes(b"PK\x03\x04\x00\x00binary stuff")
-    assert read(path) == [Failure(str(path), f"{path}: binary content (NUL bytes), not text")]
+    assert read(path) == [Failure(str(path), f"{path}: binary content (NUL bytes), not text; {ACCEPTED}")]
+    assert "PDF and .docx" in ACCEPTED and "http(s) URLs" in ACCEPTED
 
 
 def test_invalid_utf8_names_file_byte_and_offset(tmp_path: Path) -> None:

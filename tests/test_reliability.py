@@ -127,10 +127,12 @@ def bad_inputs(tmp_path) -> Path:
     return d
 
 
+from graphkit.read.sources import ACCEPTED  # noqa: E402
+
 BAD_MESSAGES = {
     "01-empty.txt": "empty file",
     "02-blank.txt": "empty file",
-    "03-binary.txt": "binary content (NUL bytes), not text",
+    "03-binary.txt": f"binary content (NUL bytes), not text; {ACCEPTED}",
     "04-latin1.txt": "not valid UTF-8 (byte 0xe9 at offset 3)",
 }
 

@@ -9,7 +9,7 @@ import typer
 from graphkit.cli.app import app
 from graphkit.cli.common import check_choice, exit_with, fail
 from graphkit.cli.options import (ActorFiles, BatchSize, DateColumn, IdColumn, MaxBytes, Model, Paths,
-                                  TextColumn, TitleColumn, Workers)
+                                  TextColumn, TitleColumn, Where, Workers, parse_where)
 from graphkit.read import DEFAULT_MAX_BYTES, Failure, ReadOptions, read_articles
 from graphkit.views.triples import FORMATS, TripleWriter
 
@@ -22,9 +22,10 @@ def extract(
     model: Model = None,
     actors: ActorFiles = [],
     text_column: TextColumn = "text",
-    title_column: TitleColumn = "title",
+    title_column: TitleColumn = None,
     id_column: IdColumn = None,
-    date_column: DateColumn = "date",
+    date_column: DateColumn = None,
+    where: Where = [],
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     batch_size: BatchSize = 16,
     workers: Workers = 1,
@@ -40,6 +41,7 @@ def extract(
     """
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     check_choice(fmt, FORMATS)
+    rows_kept = parse_where(where)
     from graphkit.nlp.pipeline import ModelNotFound
     from graphkit.cli.load import check_article_seconds
     from graphkit.run.extract import get_pipeline
@@ -52,7 +54,7 @@ def extract(
     except (ModelNotFound, FileNotFoundError, ValueError) as exc:
         exit_with(str(exc))
     options = ReadOptions(text_column=text_column, title_column=title_column, id_column=id_column,
-                          date_column=date_column, max_bytes=max_bytes)
+                          date_column=date_column, max_bytes=max_bytes, where=rows_kept)
     failures = 0
 
     def good_articles():

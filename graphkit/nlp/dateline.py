@@ -26,15 +26,21 @@ def _dash_re(dashes: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def mark_story_starts(doc: Doc) -> None:
-    """Mark the first token after each line's dateline as a sentence start."""
+    """Sentence starts the parser must respect: the first token of each paragraph (after a blank line, so
+    a headline is never glued onto the story's first sentence), and around each line's dateline: the
+    dateline starts a sentence of its own and the story starts again after its dash."""
     line_start = True
+    paragraph_start = True
     n = len(doc)
     dashes, agencies = set(_dashes()), load_schema().not_actors
     for tok in doc:
         if line_start and not tok.is_space:
+            if paragraph_start and tok.i > 0:
+                tok.is_sent_start = True
             _mark_after_dash(doc, tok.i, n, dashes, agencies)
-            line_start = False
+            line_start = paragraph_start = False
         if "\n" in tok.text_with_ws:
+            paragraph_start = paragraph_start or line_start or tok.text_with_ws.count("\n") > 1
             line_start = True
 
 
@@ -47,6 +53,8 @@ def _mark_after_dash(doc: Doc, start: int, n: int, dashes: set[str], agencies: f
     for k in range(start, min(n - 1, start + 12)):
         t = doc[k]
         if t.text in dashes and t.whitespace_ and k > start and doc[k - 1].whitespace_:
+            if start > 0:
+                first.is_sent_start = True  # the dateline is not the tail of a headline
             nxt = k + 1
             while nxt < n - 1 and doc[nxt].is_space:
                 nxt += 1

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from graphkit.model.names import bounded_id
+from graphkit.read.dates import dateline_date, normalize_date
 from graphkit.read.decode import unify_newlines
 from graphkit.records import Article
 
@@ -33,20 +34,28 @@ def article_id(text: str) -> str:
 
 
 def make_article(
-    text: str, source: str, title: str | None = None, date: str | None = None, id_: str | None = None
+    text: str, source: str, title: str | None = None, date: str | None = None, id_: str | None = None,
+    other_year: int | None = None,
 ) -> Article:
     """An Article for ``text``; blank title/date become None, and the id is :func:`article_id` unless given.
+
+    The date is the given one as ISO 8601 (a date that cannot be read is dropped), else the date of the
+    text's wire dateline, whose missing year comes from the text or ``other_year`` (the file's other dates).
 
     Runaway punctuation in ``text`` and ``title`` is cut first (:func:`cut_runs`), so the offsets that
     extraction reports refer to the text as stored.
     """
     text = cut_runs(text)
+    iso, guessed = normalize_date(date), False
+    if iso is None:
+        iso, guessed = dateline_date(text, other_year)
     return Article(
         id=bounded_id(id_) if id_ else article_id(text),  # a given id is indexed: bound its length
         text=text,
         source=source,
         title=cut_runs((title or "").strip()) or None,
-        date=(date or "").strip() or None,
+        date=iso,
+        year_guessed=guessed,
     )
 
 

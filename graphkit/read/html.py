@@ -1,4 +1,5 @@
-"""HTML -> text: an HTMLParser that keeps the visible text as paragraphs, the title (<title>, else <h1>) and a date meta."""
+"""HTML -> text: an HTMLParser that keeps the visible text as paragraphs, the title (<title>, else <h1>) and a
+date (a published-time meta tag, else JSON-LD datePublished)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,11 @@ _VOID_TAGS = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
     "param", "source", "track", "wbr",
 }
-_DATE_META = {"article:published_time", "date", "pubdate", "publishdate", "datepublished", "dc.date"}
+_DATE_META = {"article:published_time", "date", "pubdate", "publishdate", "datepublished", "dc.date",
+              "og:published_time", "og:article:published_time", "article:published", "dc.date.issued",
+              "dcterms.created", "dcterms.issued", "sailthru.date", "parsely-pub-date"}
+# JSON-LD (<script type="application/ld+json">) is skipped as a script; its date is found in the markup
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
 _HTML_MARKERS = re.compile(r"<(?:html|body|p|div)", re.IGNORECASE)
 _STARTS_WITH_TAG = re.compile(r"\s*<")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
@@ -119,7 +124,11 @@ def parse_html(markup: str) -> tuple[str, str | None, str | None]:
     lines = [re.sub(r"[^\S\n]+", " ", line).strip() for line in unify_newlines(raw).split("\n")]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     title = collapse_whitespace("".join(parser.title_parts)) or collapse_whitespace("".join(parser.h1_parts))
-    return body, title or None, parser.date
+    date = parser.date
+    if date is None and "datePublished" in markup:
+        found = _JSON_LD_DATE.search(markup)
+        date = found.group(1) if found else None
+    return body, title or None, date
 
 
 def defuse_markup(markup: str) -> str:

@@ -21,18 +21,23 @@ class Failure:
 class ReadOptions:
     """How to read sources.
 
-    The ``*_column`` fields are CSV column names or JSONL keys. An all-digit
-    ``text_column`` means a headerless CSV, and then the other digit columns
-    are 1-based indexes too (AG News: ``text_column="3", title_column="2"``).
-    ``max_bytes`` limits each text/HTML file and stdin; CSV/JSONL files are
-    streamed, so for them it limits each row's text instead.
+    The ``*_column`` fields are CSV column names or JSONL keys, or 1-based CSV
+    column numbers (AG News: ``text_column="3", title_column="2"``); a CSV's
+    header row is detected, so names and numbers read the same file the same
+    way. A title or date column left None is the column named ``title`` /
+    ``date`` when there is one; a column given that the file lacks is an error
+    naming the columns it has. ``where`` keeps the rows whose column holds one
+    of the values given for it (``(("label", "1"),)``; several columns must all
+    match). ``max_bytes`` limits each text/HTML file and stdin; CSV/JSONL files
+    are streamed, so for them it limits each row's text instead.
     """
 
     text_column: str = "text"
-    title_column: str | None = "title"
+    title_column: str | None = None
     id_column: str | None = None
-    date_column: str | None = "date"
+    date_column: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    where: tuple[tuple[str, str], ...] = ()
 
 
 class Reject(Exception):

@@ -12,19 +12,24 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
-from graphkit.read.decode import decode, one_line, os_message
+from graphkit.read.decode import SNIFF_BYTES, decode, one_line, os_message, sniff_encoding
+from graphkit.read.documents import article_from_docx, article_from_pdf
 from graphkit.read.options import Failure, ReadOptions, Reject, exceeds_max_bytes
 from graphkit.read.tables import read_csv, read_jsonl
 from graphkit.read.text import article_from_text
+from graphkit.read.web import looks_like_url, read_url
 from graphkit.records import Article
 
-__all__ = ["TEXT_SUFFIXES", "read_articles"]
+__all__ = ["ACCEPTED", "TEXT_SUFFIXES", "read_articles"]
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".jsonl", ".ndjson"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".jsonl", ".ndjson", ".pdf", ".docx"}
+ACCEPTED = ("graphkit reads text (.txt, .md), HTML, CSV, JSONL, PDF and .docx files, directories of them, "
+            "'-' (standard input) and http(s) URLs of pages and RSS/Atom feeds")
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _HTML_SUFFIXES = {".html", ".htm"}
 _CSV_SUFFIXES = {".csv"}
+_BINARY_READERS = {".pdf": article_from_pdf, ".docx": article_from_docx}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _STDIN_NAME = "<stdin>"
 
@@ -37,8 +42,9 @@ def read_articles(
     """Yield an Article per readable document and a Failure per unreadable source.
 
     ``paths`` may hold files (any suffix; .csv and .jsonl/.ndjson are tables with
-    one article per row), directories (read recursively, sorted, text suffixes
-    only, hidden entries skipped) and "-" for standard input. Lazy: nothing is
+    one article per row, .pdf and .docx documents), directories (read recursively,
+    sorted, the suffixes of TEXT_SUFFIXES only, hidden entries skipped), http(s)
+    URLs of pages and feeds, and "-" for standard input. Lazy: nothing is
     read until the caller iterates, and one file is in memory at a time.
 
     >>> import io
@@ -55,6 +61,9 @@ def read_articles(
         path = os.fspath(raw)
         if path == "-":
             yield from _guarded("-", _read_stdin(stdin, options))
+            continue
+        if looks_like_url(path):
+            yield from _guarded(path, read_url(path, options))
             continue
         try:
             mode = os.stat(path).st_mode
@@ -80,6 +89,8 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
         yield from _guarded(path, read_csv(path, options))
     elif suffix in _JSONL_SUFFIXES:
         yield from _guarded(path, read_jsonl(path, options))
+    elif suffix in _BINARY_READERS:
+        yield from _guarded(path, _read_binary(path, suffix))
     else:
         kind = "html" if suffix in _HTML_SUFFIXES else "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
         yield from _guarded(path, _read_document(path, kind, options))
@@ -109,7 +120,15 @@ def _read_document(path: str, kind: str, options: ReadOptions) -> Iterator[Artic
         raise Reject(exceeds_max_bytes(path, f"more than {options.max_bytes} bytes", options.max_bytes))
     if not data:
         raise Reject(f"{path}: empty file")
+    try:
+        sniff_encoding(data[:SNIFF_BYTES], path)
+    except Reject as exc:  # binary: say what graphkit does read
+        raise Reject(f"{exc}; {ACCEPTED}") from None
     yield article_from_text(decode(data, path), path, path, kind)
+
+
+def _read_binary(path: str, suffix: str) -> Iterator[Article]:
+    yield _BINARY_READERS[suffix](path)
 
 
 def _read_stdin(stream: TextIO | BinaryIO | None, options: ReadOptions) -> Iterator[Article]:

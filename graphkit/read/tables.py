@@ -11,6 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO, TypeVar
 
 from graphkit.read.article import make_article
+from graphkit.read.columns import TableLayout, csv_layout
+from graphkit.read.dates import date_year
+from graphkit.read.escapes import clean_feed_escapes
 from graphkit.read.decode import SNIFF_BYTES, bad_utf8, invalid_encoding, one_line, sniff_encoding, unify_newlines
 from graphkit.read.options import Failure, ReadOptions, Reject, exceeds_max_bytes
 from graphkit.records import Article
@@ -23,7 +26,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_csv(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
-    """Rows of a CSV file: with a header row, or headerless when ``options.text_column`` is a column number.
+    """Rows of a CSV file, with a header row or without (detected: see :func:`csv_layout`); the rows
+    ``options.where`` leaves out are skipped without a word.
 
     Parsed strictly, so an unterminated quote is a failure for its row instead of swallowing the rows
     after it; no field may hold more than ``options.max_bytes`` characters, no line more than
@@ -33,11 +37,7 @@ def read_csv(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
     _set_csv_field_limit(_line_limit(options))
     stream, encoding = _open_table(path)
     with stream:
-        lines = BoundedLines(stream, _line_limit(options))
-        if options.text_column.isdigit():
-            yield from _read_headerless_csv(path, lines, encoding, options)
-        else:
-            yield from _read_header_csv(path, lines, encoding, options)
+        yield from _read_rows(path, BoundedLines(stream, _line_limit(options)), encoding, options)
 
 
 class NonBlank:
@@ -124,7 +124,7 @@ def _rows_to_articles(
     rows: Iterator[_Row],
     encoding: str,
     cells: Callable[[_Row], Iterable[object]],
-    build: Callable[[str, _Row], Article | Failure],
+    build: Callable[[str, _Row], Article | Failure | None],
     empty: str,
     max_bytes: int,
 ) -> Iterator[Article | Failure]:
@@ -152,7 +152,9 @@ def _rows_to_articles(
             continue
         number += 1
         where = _row_source(path, number)
-        yield _bad_bytes(where, cells(row)) or build(where, row)
+        item = _bad_bytes(where, cells(row)) or build(where, row)
+        if item is not None:
+            yield item
     if number == 0:
         raise Reject(empty)
 
@@ -196,74 +198,81 @@ def _set_csv_field_limit(limit: int) -> None:
             limit //= 2
 
 
-def _read_header_csv(
-    path: str, lines: Iterator[str], encoding: str, options: ReadOptions
-) -> Iterator[Article | Failure]:
-    reader = csv.DictReader(lines, strict=True)
+class _Prepended:
+    """``first`` then the items of ``rows``; like :class:`NonBlank` it survives an error from ``rows``."""
+
+    def __init__(self, first: list[str] | None, rows: Iterator[list[str]]) -> None:
+        self._first, self._rows = first, rows
+
+    def __iter__(self) -> _Prepended:
+        return self
+
+    def __next__(self) -> list[str]:
+        if self._first is not None:
+            first, self._first = self._first, None
+            return first
+        return next(self._rows)
+
+
+def _read_rows(path: str, lines: Iterator[str], encoding: str, options: ReadOptions) -> Iterator[Article | Failure]:
+    """Every row of a CSV through one :class:`TableLayout`, whether its columns are named or numbered."""
+    rows = NonBlank(csv.reader(lines, strict=True))
     try:
-        columns = reader.fieldnames
+        first = next(rows)
+    except StopIteration:
+        raise Reject(f"{path}: empty file") from None
     except UnicodeDecodeError as exc:
         raise Reject(invalid_encoding(path, encoding, exc.reason)) from None
     except (csv.Error, LineTooLong) as exc:
         message = _bad_row_message(path, exc, options.max_bytes).replace("malformed CSV (", "malformed CSV header (")
         raise Reject(message) from None
-    if not columns:
-        raise Reject(f"{path}: empty file")
-    if options.text_column not in columns:
-        listed = ", ".join(str(column) for column in columns)
-        raise Reject(f"{path}: no column '{options.text_column}' (columns: {one_line(listed)})")
+    layout = csv_layout(path, first, options)
+    years = _LatestYear()
     yield from _rows_to_articles(
-        path, iter(reader), encoding,
-        cells=lambda row: row.values(),
-        build=lambda where, row: _record_article(where, row.get, options),
-        empty=f"{path}: no data rows (header only)",
-        max_bytes=options.max_bytes,
-    )
-
-
-def _read_headerless_csv(
-    path: str, lines: Iterator[str], encoding: str, options: ReadOptions
-) -> Iterator[Article | Failure]:
-    columns = {
-        key: _column_index(name, key, path)
-        for key, name in (("text", options.text_column), ("title", options.title_column),
-                          ("date", options.date_column), ("id", options.id_column))
-    }
-    rows = NonBlank(csv.reader(lines, strict=True))
-    yield from _rows_to_articles(
-        path, rows, encoding,
+        path, _Prepended(None if layout.header else first, rows), encoding,
         cells=lambda row: row,
-        build=lambda where, row: _headerless_article(where, row, columns, options),
-        empty=f"{path}: empty file",
+        build=lambda where, row: _row_article(where, row, layout, options, years),
+        empty=f"{path}: no data rows (header only)" if layout.header else f"{path}: empty file",
         max_bytes=options.max_bytes,
     )
 
 
-def _column_index(value: str | None, label: str, path: str) -> int | None:
-    """1-based digit column -> 0-based index; non-digit names are ignored for headerless CSVs."""
-    if value is None or not value.isdigit():
+class _LatestYear:
+    """The year of the last dated row read: the year a dateline without one takes in this file."""
+
+    def __init__(self) -> None:
+        self.year: int | None = None
+
+    def seen(self, article: Article | Failure) -> Article | Failure:
+        if isinstance(article, Article) and article.date and not article.year_guessed:
+            self.year = date_year(article.date) or self.year
+        return article
+
+
+def _row_article(
+    where: str, row: list[str], layout: TableLayout, options: ReadOptions, years: _LatestYear
+) -> Article | Failure | None:
+    """A CSV row as an Article; None for a row ``--where`` leaves out."""
+    if not layout.keeps(row):
         return None
-    index = int(value)
-    if index < 1:
-        raise Reject(f"{path}: --{label}-column {value}: column numbers start at 1")
-    return index - 1
+    if len(row) < layout.needed():
+        return Failure(where, f"{where}: no column {layout.needed()} (row has {len(row)} columns)")
+
+    def cell(index: int | None) -> str | None:
+        return row[index] if index is not None else None
+
+    return years.seen(_table_article(where, cell(layout.text) or "", cell(layout.title), cell(layout.date),
+                                     cell(layout.id), options, years.year))
 
 
-def _headerless_article(
-    where: str, row: list[str], columns: dict[str, int | None], options: ReadOptions
-) -> Article | Failure:
-    """A row of a headerless CSV; with a title column the text is "title\n\ntext"."""
-    missing = [index + 1 for index in columns.values() if index is not None and index >= len(row)]
-    if missing:
-        return Failure(where, f"{where}: no column {missing[0]} (row has {len(row)} columns)")
-    fields = {key: (row[index] if index is not None else None) for key, index in columns.items()}
-    text, title = (fields["text"] or "").strip(), (fields["title"] or "").strip()
-    if text and title:
-        text = f"{title}\n\n{text}"
-    return _table_article(where, text, title, fields["date"], fields["id"], options)
+def _where_keys(options: ReadOptions) -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = {}
+    for key, value in options.where:
+        keys.setdefault(key, set()).add(value.strip())
+    return keys
 
 
-def _jsonl_article(where: str, line: str, options: ReadOptions) -> Article | Failure:
+def _jsonl_article(where: str, line: str, options: ReadOptions) -> Article | Failure | None:
     try:
         record = json.loads(line)
     except ValueError as exc:  # json.JSONDecodeError, or an integer too long to convert
@@ -272,6 +281,8 @@ def _jsonl_article(where: str, line: str, options: ReadOptions) -> Article | Fai
         return Failure(where, f"{where}: invalid JSON (nested too deeply)")
     if not isinstance(record, dict):
         return Failure(where, f"{where}: not a JSON object (got {_json_kind(record)})")
+    if any(str(record.get(key, "")).strip() not in values for key, values in _where_keys(options).items()):
+        return None  # --where leaves the row out
     if options.text_column not in record:
         keys = ", ".join(sorted(record)) or "none"
         return Failure(where, f"{where}: no key '{options.text_column}' (keys: {one_line(keys)})")
@@ -283,7 +294,8 @@ def _record_article(where: str, get: Callable[[str], object], options: ReadOptio
     try:
         text, title, date, id_ = (
             None if key is None else _as_text(get(key), key, where)
-            for key in (options.text_column, options.title_column, options.date_column, options.id_column)
+            for key in (options.text_column, options.title_column or "title", options.date_column or "date",
+                        options.id_column)
         )
     except Reject as exc:
         return Failure(where, str(exc))
@@ -312,13 +324,19 @@ def _json_kind(value: object) -> str:
 
 
 def _table_article(
-    where: str, text: str, title: str | None, date: str | None, id_: str | None, options: ReadOptions
+    where: str, text: str, title: str | None, date: str | None, id_: str | None, options: ReadOptions,
+    other_year: int | None = None,
 ) -> Article | Failure:
-    text = unify_newlines(text).strip()
+    """A row's article: feed escapes cleaned, the title as the text's first paragraph (extracted with it,
+    as a sentence of its own)."""
+    text = clean_feed_escapes(unify_newlines(text)).strip()
+    title = clean_feed_escapes(unify_newlines(title or "")).strip()
     if not text:
         return Failure(where, f"{where}: empty text")
+    if title and text != title and not text.startswith(title + "\n"):
+        text = f"{title}\n\n{text}"
     if len(text) * 4 > options.max_bytes:  # cheap pre-check before encoding
         size = len(text.encode("utf-8"))
         if size > options.max_bytes:
             return Failure(where, exceeds_max_bytes(where, f"text of {size} bytes", options.max_bytes))
-    return make_article(text, where, title, date, (id_ or "").strip() or None)
+    return make_article(text, where, title, date, (id_ or "").strip() or None, other_year)

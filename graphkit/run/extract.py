@@ -83,10 +83,23 @@ def _remember(articles: Iterable[Article], held: list) -> Iterator[Article]:
 
 def _finish(t: dict, art: Article, offset: int) -> Triple:
     """The nlp component's relation dict as a record of ``art``, offsets moved from the chunk to the article."""
-    evidence = Evidence(article=art.id, source=art.source, **t["evidence"]).shifted(offset, art.id, art.source)
+    evidence = Evidence(article=art.id, source=art.source, **_trimmed(t["evidence"])).shifted(offset, art.id,
+                                                                                          art.source)
     return Triple(subject=t["subject"], relation=t["relation"], object=t["object"], subject_id=t["subject_id"],
                   object_id=t["object_id"], subject_type=t["subject_type"], object_type=t["object_type"],
                   hedged=t["hedged"], confidence=t["confidence"], article=art.id, evidence=evidence)
+
+
+def _trimmed(evidence: dict) -> dict:
+    """The evidence with the whitespace around its sentence left out (a headline's sentence ends with the
+    paragraph break spaCy keeps as a token); the offsets still frame the sentence in the text."""
+    sentence = evidence["sentence"]
+    stripped = sentence.strip()
+    if stripped == sentence:
+        return evidence
+    lead = len(sentence) - len(sentence.lstrip())
+    return {**evidence, "sentence": stripped, "sentence_start": evidence["sentence_start"] + lead,
+            "sentence_end": evidence["sentence_start"] + lead + len(stripped)}
 
 
 _WORKER_NLP: Language | None = None

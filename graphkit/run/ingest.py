@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from graphkit.read import Article, Failure, ReadOptions, read_articles
+from graphkit.read.count import count_items
 from graphkit.records import Triple
 from graphkit.run.budget import ENV, ArticleTimeout, article_seconds, time_limit, timed
 from graphkit.run.extract import extract_articles, get_pipeline
@@ -54,7 +55,10 @@ def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None 
     options = options or ReadOptions()
     report = on_failure or _stderr_line
     summary = dict.fromkeys(SUMMARY_KEYS, 0)
-    bar = _Progress() if progress else None
+    bar = None
+    if progress:
+        paths = [paths] if isinstance(paths, str) else list(paths)
+        bar = _Progress(count_items(paths, options))
     if bar is not None and on_failure is None:
         report = bar.print
 
@@ -201,21 +205,26 @@ def _one_by_one(batch: list[Article], nlp: Language, batch_size: int, summary: d
 
 
 class _Progress:
-    """A rich progress bar on standard error: articles seen so far and what became of them."""
+    """A rich progress bar on standard error: articles done out of the total (when it is known, with the
+    time left), and what became of them."""
 
-    def __init__(self) -> None:
+    def __init__(self, total: int | None = None) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
 
-        self._progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(),
+        known = [MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn()] if total else []
+        self._progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), *known,
                                   TextColumn("{task.fields[counts]}"), TimeElapsedColumn(),
                                   console=Console(stderr=True), transient=False)
-        self._task = self._progress.add_task("ingest", total=None, counts="")
+        self._task = self._progress.add_task("ingest", total=total or None, counts="")
+        self._total_known = bool(total)
         self._progress.start()
 
     def update(self, summary: dict) -> None:
         done = summary["stored"] + summary["skipped"] + summary["failed"]
-        counts = f"{done} articles: {summary['stored']} stored, {summary['skipped']} skipped, {summary['failed']} failed"
+        counts = "" if self._total_known else f"{done} articles: "
+        counts += f"{summary['stored']} stored, {summary['skipped']} skipped, {summary['failed']} failed"
         self._progress.update(self._task, completed=done, counts=counts)
 
     def print(self, message: str) -> None:
