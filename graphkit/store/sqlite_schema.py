@@ -84,8 +84,8 @@ SELECT r.id, r.subject_id, r.relation, r.object_id,
        COALESCE(SUM(p.evidence), 0) AS evidence,
        AVG(p.hedged)              AS hedged_share,
        MAX(p.confidence)          AS best_confidence,
-       MIN(a.seen_at)             AS first_seen,
-       MAX(a.seen_at)             AS last_seen
+       MIN(NULLIF(a.seen_at, a.ingested_at)) AS first_seen,  -- publication dates only
+       MAX(NULLIF(a.seen_at, a.ingested_at)) AS last_seen
 FROM relationships AS r
 LEFT JOIN per_article AS p ON p.relationship_id = r.id
 LEFT JOIN articles AS a ON a.id = p.article_id
