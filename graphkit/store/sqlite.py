@@ -69,7 +69,7 @@ LEFT JOIN articles AS a ON a.id = p.article_id
 GROUP BY r.id
 """
 
-# Every relationship with its aggregates, as the relationship_summary view of a new file; written out
+# Every relationship with names and aggregates, as the relationship_summary view of a new file; written out
 # here because a file made before the view took first and last seen from the publication date only keeps
 # its old view (read-only readers cannot replace it). An undated article's seen_at is its ingested_at.
 _ALL = """
@@ -79,14 +79,17 @@ WITH per_article AS (
     FROM evidence AS e
     GROUP BY e.relationship_id, e.article_id
 )
-SELECT r.id, r.subject_id, r.relation, r.object_id,
+SELECT r.id, r.subject_id, sa.name AS subject, r.relation, r.object_id, oa.name AS object,
        COUNT(p.article_id) AS articles, COALESCE(SUM(p.evidence), 0) AS evidence,
        AVG(p.hedged) AS hedged_share, MAX(p.confidence) AS best_confidence,
        MIN(NULLIF(a.seen_at, a.ingested_at)) AS first_seen, MAX(NULLIF(a.seen_at, a.ingested_at)) AS last_seen
 FROM relationships AS r
+JOIN actors AS sa ON sa.id = r.subject_id
+JOIN actors AS oa ON oa.id = r.object_id
 LEFT JOIN per_article AS p ON p.relationship_id = r.id
 LEFT JOIN articles AS a ON a.id = p.article_id
 GROUP BY r.id
+ORDER BY r.id
 """
 
 _EVIDENCE_COLUMNS = EVIDENCE_COLUMNS
@@ -249,11 +252,7 @@ class SQLiteStore:
         articles, evidence, hedged_share (share of articles that only hedge it), best_confidence,
         first_seen and last_seen (the earliest and latest publication date of its articles in ISO 8601;
         None when no article of it is dated: ingest time is never a publication date)."""
-        rows = self._read(
-            "SELECT s.id, s.subject_id, sa.name AS subject, s.relation, s.object_id, oa.name AS object, "
-            "s.articles, s.evidence, s.hedged_share, s.best_confidence, s.first_seen, s.last_seen "
-            f"FROM ({_ALL}) AS s JOIN actors AS sa ON sa.id = s.subject_id "
-            "JOIN actors AS oa ON oa.id = s.object_id ORDER BY s.id")
+        rows = self._read(_ALL)
         yield from rows
 
     def evidence(self, relationship: str | None = None, article_id: str | None = None) -> Iterator[dict]:
