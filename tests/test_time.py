@@ -182,7 +182,11 @@ def test_timeline_json_table_csv_and_png(where, tmp_path):
     rows = list(csv.DictReader(out.splitlines()))
     assert [r["date"] for r in rows] == ["2008-05-20", "2022-04-01"]
     code, out = cli("timeline", "Mahdi Army", *where)
-    assert code == 0 and "2007-01-10" in out and "provincial council." in out
+    assert code == 0 and "2007-01-10" in out and "provincial council." in out and "undated" in out
+    flat = [json.loads(line) for line in cli("timeline", "Quds Force", *where, "--format", "jsonl")[1].splitlines()]
+    assert [(r["relation"], r["date"]) for r in flat] == [("supplies_weapons_to", "2007-01-10"),
+                                                          ("supplies_weapons_to", None), ("commands", "2007-03-02")]
+    assert flat[1]["sentence"] == "(1 undated article(s))"
     code, out = cli("timeline", "Hezbollah", "Hamas", *where, "--since", "2000")
     assert code == 1 and "no relationship" in out
     code, out = cli("timeline", "Mahdi Army", *where, "--png", str(tmp_path / "t.jpg"))

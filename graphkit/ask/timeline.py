@@ -7,7 +7,7 @@ of its articles are undated. Undated articles are counted, never placed on the t
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from graphkit.ask.query import evidence_by_relationship, show
 from graphkit.ask.window import Window
@@ -56,14 +56,15 @@ def timeline(store: GraphStore, actor: dict, other: dict | None = None, *, relat
 
 
 def timeline_rows(entries: list[dict], subject: str) -> list[dict]:
-    """The flat form: one row a dated statement (then one row per relationship with undated articles only)."""
+    """The flat form: one row a dated statement, then, for a relationship also stated in undated
+    articles, one row with ``date`` None saying how many."""
     rows = []
     for rel in entries:
         base = {"actor": subject, "direction": rel["direction"], "relation": rel["relation"], "other": rel["actor"],
                 "other_id": rel["actor_id"]}
         for st in rel["statements"]:
             rows.append({**base, **st})
-        if not rel["statements"]:
+        if rel["undated"]:
             rows.append({**base, "date": None, "article": None, "article_title": None,
                          "sentence": f"({rel['undated']} undated article(s))", "hedged": None, "reported_by": None})
     return rows

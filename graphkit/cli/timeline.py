@@ -57,6 +57,8 @@ def timeline(
     rows = timeline_rows(entries, a["name"])
     for row in rows:
         row["arrow"] = {"out": "->", "in": "<-", "both": "--"}[row["direction"]]
+        if fmt == "table" and row["date"] is None:
+            row["date"] = "undated"
     columns = {"table": ["date", "relation", "arrow", "other", "hedged", "sentence", "article_title", "reported_by"],
                "csv": ["actor", "direction", "relation", "other", "other_id", "date", "article", "article_title",
                        "hedged", "reported_by", "sentence"]}.get(fmt)
