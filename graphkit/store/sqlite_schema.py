@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS articles (
     source      TEXT,
     date        TEXT,           -- as the article gave it
     ingested_at TEXT NOT NULL,  -- UTC, ISO 8601
-    seen_at     TEXT NOT NULL   -- the date in ISO 8601 when it parses, else ingested_at: orders first/last seen
+    seen_at     TEXT NOT NULL   -- the date in ISO 8601 when it parses, else ingested_at (undated: readers take
+                                -- NULLIF(seen_at, ingested_at) as the publication date, never ingest time)
 );
 CREATE TABLE IF NOT EXISTS relationships (
     id         TEXT PRIMARY KEY,  -- subject_id|relation|object_id
