@@ -24,6 +24,9 @@ QUESTIONS = [
     ["path", "Suleimani", "Badr Organization", "--all"], ["path", "Mahdi Army", "Quds Force"],
     ["show", "Mahdi Army"], ["actors", "sadr"], ["actors"], ["rank", "--by", "pagerank"], ["rank"],
     ["communities"], ["brokers"], ["relationships"],
+    ["links", "Mahdi Army", "--until", "2007-02"], ["show", "Mahdi Army", "--since", "2008"],
+    ["path", "Suleimani", "Badr Organization", "--since", "2007-03"], ["relationships", "--since", "2007-03"],
+    ["timeline", "Mahdi Army"], ["rank", "--since", "2007-02", "--until", "2008"],
 ]
 
 

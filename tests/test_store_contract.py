@@ -157,12 +157,15 @@ def test_an_article_hedges_only_when_all_its_evidence_is_hedged(store):
     assert rel["articles"] == 1 and rel["evidence"] == 2 and rel["hedged_share"] == 0.0
 
 
-def test_undated_articles_are_seen_when_ingested(store):
+def test_undated_articles_have_no_publication_date(store):
+    # Issue 14: ingest time is not a publication date (it made `links X --since 2022` show 2008 material).
     store.add_articles([(article("a1"), [arms()])])
     [rel] = list(store.relationships())
     ingested = store.article("a1")["ingested_at"]
-    assert rel["first_seen"] == rel["last_seen"] == ingested
+    assert rel["first_seen"] is None and rel["last_seen"] is None
     assert ingested.endswith("Z") and ingested[:2] == "20"
+    [ev] = store.evidence_of([rel["id"]])
+    assert ev["article_published"] is None
 
 
 def test_same_evidence_twice_keeps_the_surer_row(store):
@@ -300,3 +303,14 @@ def test_forget_gives_what_sqlite_gives(store, tmp_path):
     assert store.forget("a2") is True
     assert store.stats() == {"articles": 0, "actors": 0, "relationships": 0, "evidence": 0}
     lite.close()
+
+
+def test_first_and_last_seen_come_from_dated_articles_only(store):
+    store.add_articles([(article("a1", date="July 13, 2008"), [arms()]),
+                        (article("a2", text="an undated text"), [arms()]),
+                        (article("a3", date="2009-02", text="a later text"), [arms()])])
+    [rel] = list(store.relationships())
+    assert (rel["articles"], rel["first_seen"], rel["last_seen"]) == (3, "2008-07-13", "2009-02")
+    [touching] = store.relationships_touching(["crimson-brigade"])
+    assert (touching["first_seen"], touching["last_seen"]) == ("2008-07-13", "2009-02")
+    assert [ev["article_published"] for ev in store.evidence_of([rel["id"]])] == ["2008-07-13", None, "2009-02"]

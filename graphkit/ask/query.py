@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from graphkit.model.names import fold, loose_key
 from graphkit.model.schema import load_schema
+from graphkit.ask.window import Window, evidence_in, published, windowed
 
 if TYPE_CHECKING:
     from graphkit.store.base import GraphStore
@@ -175,15 +176,17 @@ def _summary(rel: dict) -> dict[str, Any]:
 
 def _evidence_entry(ev: dict) -> dict[str, Any]:
     return {"sentence": ev["sentence"], "article": ev["article_id"], "article_title": ev.get("article_title"),
-            "article_date": ev.get("article_date"), "hedged": ev["hedged"], "reported_by": ev.get("reported_by"),
+            "article_date": ev.get("article_date"), "published": published(ev), "hedged": ev["hedged"], "reported_by": ev.get("reported_by"),
             "trigger": ev.get("trigger"), "pattern": ev.get("pattern"), "confidence": ev.get("confidence")}
 
 
 def evidence_by_relationship(store: GraphStore, relationship_ids: Iterable[str],
-                             per: int | None = None) -> dict[str, list[dict]]:
-    """Evidence entries of each relationship, in the order they were stored, at most ``per`` each."""
+                             per: int | None = None, window: Window | None = None) -> dict[str, list[dict]]:
+    """Evidence entries of each relationship, in the order they were stored, at most ``per`` each
+    (only those of articles published inside ``window``, when given)."""
     out: dict[str, list[dict]] = {}
-    for ev in store.evidence_of(relationship_ids):
+    rows = store.evidence_of(relationship_ids)
+    for ev in evidence_in(rows, window) if window else rows:
         bucket = out.setdefault(ev["relationship_id"], [])
         if per is None or len(bucket) < per:
             bucket.append(_evidence_entry(ev))
@@ -191,13 +194,16 @@ def evidence_by_relationship(store: GraphStore, relationship_ids: Iterable[str],
 
 
 def links(store: GraphStore, actor_id: str, *, relations: Iterable[str] | None = None, depth: int = 1,
-          since: str | None = None, min_articles: int = 1) -> list[dict]:
+          since: str | None = None, min_articles: int = 1, until: str | None = None) -> list[dict]:
     """Who ``actor_id`` is linked to, out to ``depth`` hops: one row per relationship met, with the
     near actor (``from``), the other (``actor``), relation and direction seen from the near actor
     (``out``, ``in`` or ``both``), the aggregates, and the first evidence sentence with its article.
-    Rows are ordered by hop, then most articles, best confidence and name. ``since`` (ISO date) keeps
-    relationships last seen on or after it; ``min_articles`` those stated in at least that many articles.
+    Rows are ordered by hop, then most articles, best confidence and name. ``since`` and ``until``
+    (YYYY[-MM[-DD]], inclusive) keep relationships stated in an article published between them, with
+    their aggregates counted from those articles (:mod:`graphkit.ask.window`; undated ones are left
+    out); ``min_articles`` keeps those stated in at least that many articles.
     """
+    window = Window.of(since, until)
     wanted = set(relations) if relations else None
     symmetric = load_schema().symmetric
     seen = {actor_id}
@@ -208,8 +214,8 @@ def links(store: GraphStore, actor_id: str, *, relations: Iterable[str] | None =
         if not frontier:
             break
         following: set[str] = set()
-        for rel in store.relationships_touching(frontier):
-            if rel["id"] in done or not _keep(rel, wanted, since, min_articles):
+        for rel in windowed(store, store.relationships_touching(frontier), window):
+            if rel["id"] in done or not _keep(rel, wanted, None, min_articles):
                 continue
             done.add(rel["id"])
             near = rel["subject_id"] if rel["subject_id"] in frontier else rel["object_id"]
@@ -231,16 +237,18 @@ def links(store: GraphStore, actor_id: str, *, relations: Iterable[str] | None =
 
 def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
           all_paths: bool = False, max_depth: int = DEFAULT_MAX_DEPTH, limit: int = 20,
-          evidence_per_hop: int = 3) -> list[dict]:
+          evidence_per_hop: int = 3, since: str | None = None, until: str | None = None) -> list[dict]:
     """How two actors are connected: the shortest paths between them, whatever the direction of each
     relationship, out to ``max_depth`` hops. Without ``all_paths`` only the best shortest path (fewest
     hops that are only hedged, then the most articles on its weakest hop, then names); with it every
     shortest path, best first, at most ``limit``. Each path: ``length``, ``actors`` (names), ``ids`` and
     ``hops``, each hop the relationships between two consecutive actors with direction and evidence.
-    An empty list when they are not connected within ``max_depth``.
+    An empty list when they are not connected within ``max_depth``. With ``since``/``until`` only
+    relationships stated in an article published in that window are walked (:func:`links`).
     """
     import networkx as nx
 
+    window = Window.of(since, until)
     if source_id == target_id:
         return []
     wanted = set(relations) if relations else None
@@ -255,7 +263,11 @@ def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Itera
     while not met and depths[0] + depths[1] < max_depth and all(frontiers):
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1  # grow the smaller side
         following: set[str] = set()
-        for rel in store.neighbours(frontiers[side]):
+        step = [r for r in store.neighbours(frontiers[side]) if not wanted or r["relation"] in wanted]
+        if window:
+            dated = {ev["relationship_id"] for ev in evidence_in(store.evidence_of([r["id"] for r in step]), window)}
+            step = [r for r in step if r["id"] in dated]
+        for rel in step:
             if wanted and rel["relation"] not in wanted:
                 continue
             s, o = rel["subject_id"], rel["object_id"]
@@ -281,10 +293,11 @@ def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Itera
             break
     hop_rels = {rid for ids in found for a, b in zip(ids, ids[1:]) for rid in explored[a][b]["rels"]}
     on_paths = {n for ids in found for n in ids}
-    full = {r["id"]: r for r in store.relationships_touching(on_paths) if r["id"] in hop_rels}
+    touching = [r for r in store.relationships_touching(on_paths) if r["id"] in hop_rels]
+    full = {r["id"]: r for r in windowed(store, touching, window)}
     for a, b, data in explored.edges(data=True):  # the aggregates, for the relationships on a path only
         data["rels"] = {rid: full[rid] for rid in data["rels"] if rid in full}
-    evidence = evidence_by_relationship(store, hop_rels, per=evidence_per_hop)
+    evidence = evidence_by_relationship(store, hop_rels, per=evidence_per_hop, window=window)
 
     def hop(a: str, b: str) -> dict:
         rels = sorted(explored[a][b]["rels"].values(), key=lambda r: (-r["articles"], r["relation"]))
@@ -304,12 +317,16 @@ def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Itera
              "hops": [hop(a, b) for a, b in zip(ids, ids[1:])]} for ids in chosen]
 
 
-def show(store: GraphStore, actor: dict, *, evidence_per_relationship: int | None = None) -> dict:
+def show(store: GraphStore, actor: dict, *, evidence_per_relationship: int | None = None,
+         since: str | None = None, until: str | None = None) -> dict:
     """One actor with its aliases, type and every relationship (direction seen from it), each with its
-    evidence: what an analyst reads before trusting anything about it."""
+    evidence: what an analyst reads before trusting anything about it. ``since``/``until`` keep what
+    articles published in that window state (:func:`links`)."""
     symmetric = load_schema().symmetric
-    rels = store.relationships_touching([actor["id"]])
-    evidence = evidence_by_relationship(store, [r["id"] for r in rels], per=evidence_per_relationship)
+    window = Window.of(since, until)
+    rels = windowed(store, store.relationships_touching([actor["id"]]), window)
+    evidence = evidence_by_relationship(store, [r["id"] for r in rels], per=evidence_per_relationship,
+                                        window=window)
     out = []
     for rel in rels:
         mine = "subject" if rel["subject_id"] == actor["id"] else "object"
@@ -323,11 +340,16 @@ def show(store: GraphStore, actor: dict, *, evidence_per_relationship: int | Non
 
 
 def neighbourhood(store: GraphStore, actor_id: str | None = None, *, depth: int = 1,
-                  relations: Iterable[str] | None = None) -> Any:
+                  relations: Iterable[str] | None = None, since: str | None = None,
+                  until: str | None = None) -> Any:
     """The store's graph as a networkx MultiDiGraph (as ``store.to_networkx()``), or only what lies
     within ``depth`` hops of ``actor_id``: the actors met and the relationships that led to them.
-    With ``relations``, only relationships of those relations and the actors on them."""
+    With ``relations``, only relationships of those relations and the actors on them;
+    ``since``/``until`` keep the relationships stated in that window (:func:`links`).
+    """
     import networkx as nx
+
+    from graphkit.ask.window import windowed_graph
 
     if actor_id is None:
         graph = store.to_networkx()
@@ -335,8 +357,8 @@ def neighbourhood(store: GraphStore, actor_id: str | None = None, *, depth: int 
             wanted = set(relations)
             graph.remove_edges_from([(s, o, k) for s, o, k in graph.edges(keys=True) if k not in wanted])
             graph.remove_nodes_from([n for n in list(graph.nodes) if graph.degree(n) == 0])  # only actors on them
-        return graph
-    rows = links(store, actor_id, relations=relations, depth=depth)
+        return windowed_graph(store, graph, Window.of(since, until))
+    rows = links(store, actor_id, relations=relations, depth=depth, since=since, until=until)
     ids = {actor_id} | {r["actor_id"] for r in rows}
     graph = nx.MultiDiGraph()
     for actor in store.actors():
@@ -350,11 +372,26 @@ def neighbourhood(store: GraphStore, actor_id: str | None = None, *, depth: int 
     return graph
 
 
-def attach_examples(store: GraphStore, graph: Any, per: int = 5) -> Any:
-    """Give every edge of ``graph`` its first ``per`` evidence sentences as ``examples`` (for pictures)."""
+def attach_examples(store: GraphStore, graph: Any, per: int = 5, window: Window | None = None) -> Any:
+    """Give every edge of ``graph`` its first ``per`` evidence sentences (inside ``window``, when given)
+    as ``examples`` (for pictures), each with its article's publication date as ``date``."""
     ids = [data["id"] for _, _, data in graph.edges(data=True) if data.get("id")]
-    evidence = evidence_by_relationship(store, ids, per=per)
+    evidence = evidence_by_relationship(store, ids, per=per, window=window)
     for _, _, data in graph.edges(data=True):
         data["examples"] = [{"sentence": ev["sentence"], "article_id": ev["article"], "hedged": ev["hedged"],
-                             "title": ev["article_title"]} for ev in evidence.get(data.get("id"), [])]
+                             "title": ev["article_title"], "date": ev["published"]}
+                            for ev in evidence.get(data.get("id"), [])]
+    return graph
+
+
+def attach_first_evidence(store: GraphStore, graph: Any, window: Window | None = None) -> Any:
+    """Give every edge of ``graph`` its first evidence sentence (inside ``window``, when given) as
+    ``example``, with its article id and title as ``example_article`` and ``example_article_title`` (for
+    exports)."""
+    ids = [data["id"] for _, _, data in graph.edges(data=True) if data.get("id")]
+    first = evidence_by_relationship(store, ids, per=1, window=window)
+    for _, _, data in graph.edges(data=True):
+        ev = (first.get(data.get("id")) or [None])[0]
+        if ev:
+            data.update(example=ev["sentence"], example_article=ev["article"], example_article_title=ev["article_title"])
     return graph

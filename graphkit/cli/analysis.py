@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import typer
 
+from graphkit.ask.window import windowed_graph
 from graphkit.cli.app import app
 from graphkit.cli.common import check_choice, reading
-from graphkit.cli.options import Db, Format, Neo4j
+from graphkit.cli.dates import window_or_exit
+from graphkit.cli.options import Db, Format, Neo4j, Since, Until
 from graphkit.views.render import FORMATS, emit
 
 
@@ -16,6 +18,8 @@ from graphkit.views.render import FORMATS, emit
 def rank(
     by: str = typer.Option("degree", "--by", help="degree | betweenness | pagerank"),
     top: int = typer.Option(20, min=0, help="At most this many actors (0: all)."),
+    since: Since = None,
+    until: Until = None,
     db: Db = None,
     neo4j: Neo4j = None,
     fmt: Format = "table",
@@ -30,8 +34,9 @@ def rank(
 
     check_choice(fmt, FORMATS)
     check_choice(by, RANKINGS, "ranking")
+    window = window_or_exit(since, until)
     with reading(db, neo4j) as store:
-        graph = store.to_networkx()
+        graph = windowed_graph(store, store.to_networkx(), window)
     rows = rank_actors(graph, by=by, top=top or None)
     emit(rows, fmt, columns=["name", "type", "score", "degree", "id"], title=f"actors by {by}")
 
@@ -40,6 +45,8 @@ def rank(
 def communities(
     seed: int = typer.Option(0, help="Seed of the Louvain method (same seed, same communities)."),
     resolution: float = typer.Option(1.0, help="Above 1: smaller communities; below 1: larger ones."),
+    since: Since = None,
+    until: Until = None,
     db: Db = None,
     neo4j: Neo4j = None,
     fmt: Format = "table",
@@ -52,8 +59,9 @@ def communities(
     from graphkit.ask.analysis import communities as find_communities
 
     check_choice(fmt, FORMATS)
+    window = window_or_exit(since, until)
     with reading(db, neo4j) as store:
-        graph = store.to_networkx()
+        graph = windowed_graph(store, store.to_networkx(), window)
     found = find_communities(graph, seed=seed, resolution=resolution)
     rows = [{"community": c["community"], "size": c["size"], **m} for c in found for m in c["members"]]
     emit(rows, fmt, columns=["community", "size", "name", "type", "degree", "id"], data=found,
@@ -62,6 +70,8 @@ def communities(
 
 @app.command()
 def brokers(
+    since: Since = None,
+    until: Until = None,
     db: Db = None,
     neo4j: Neo4j = None,
     fmt: Format = "table",
@@ -74,8 +84,9 @@ def brokers(
     from graphkit.ask.analysis import brokers as find_brokers
 
     check_choice(fmt, FORMATS)
+    window = window_or_exit(since, until)
     with reading(db, neo4j) as store:
-        graph = store.to_networkx()
+        graph = windowed_graph(store, store.to_networkx(), window)
     found = find_brokers(graph)
     rows = [{"kind": "actor", "name": p["name"], "id": p["id"], "type": p["type"], "degree": p["degree"],
              "splits_into": p["splits_into"], "relations": None} for p in found["articulation_points"]]

@@ -4,26 +4,29 @@ Each is a thin layer over :mod:`graphkit.ask.query` and works the same on SQLite
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 import typer
 
 from graphkit.cli.app import app
 from graphkit.cli.common import arrow, check_choice, check_relations, exit_with, find_actor, reading
-from graphkit.cli.options import Db, Depth, Format, MinArticles, MinArticlesAtLeastOne, Neo4j, Relations, Since
+from graphkit.cli.dates import window_or_exit
+from graphkit.cli.options import (
+    Db, Depth, Format, MinArticles, MinArticlesAtLeastOne, Neo4j, Relations, Since, Until,
+)
 from graphkit.views.render import FORMATS, emit, printable
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
-
-def linked_pairs(store, relations: list[str] | None = None, min_articles: int = 1) -> list[dict]:
-    """Every relationship of the store with its aggregates and first evidence sentence, most supported first."""
+def linked_pairs(store, relations: list[str] | None = None, min_articles: int = 1, window=None) -> list[dict]:
+    """Every relationship of the store with its aggregates and first evidence sentence, most supported
+    first; with a :class:`~graphkit.ask.window.Window`, what articles published in it state."""
     from graphkit.ask.query import evidence_by_relationship
+    from graphkit.ask.window import windowed
 
-    rels = [r for r in store.relationships()
-            if (not relations or r["relation"] in relations) and r["articles"] >= min_articles]
-    first = evidence_by_relationship(store, [r["id"] for r in rels], per=1)
+    rels = [r for r in store.relationships() if not relations or r["relation"] in relations]
+    rels = [r for r in windowed(store, rels, window) if r["articles"] >= min_articles] if window else \
+        [r for r in rels if r["articles"] >= min_articles]
+    first = evidence_by_relationship(store, [r["id"] for r in rels], per=1, window=window)
     rows = []
     for rel in rels:
         ev = (first.get(rel["id"]) or [None])[0]
@@ -44,17 +47,20 @@ def relationships(
     neo4j: Neo4j = None,
     relation: Relations = [],
     min_articles: MinArticles = 1,
+    since: Since = None,
+    until: Until = None,
     fmt: Format = "table",
 ) -> None:
     """Who is linked to whom: every relationship in the store, with how many articles state it,
-    whether it is only hedged, and its first evidence sentence.
+    whether it is only hedged, its first and last publication date and its first evidence sentence.
 
-    Example: graphkit relationships --relation commands --format csv
+    Example: graphkit relationships --relation commands --since 2007 --format csv
     """
     check_choice(fmt, FORMATS)
     check_relations(relation)
+    window = window_or_exit(since, until)
     with reading(db, neo4j) as store:
-        rows = linked_pairs(store, relation or None, min_articles)
+        rows = linked_pairs(store, relation or None, min_articles, window)
     for r in rows:
         r["hedged"] = "only" if r["hedged_share"] == 1 else ("some" if r["hedged_share"] else "")
     columns = None if fmt in ("json", "jsonl") else (
@@ -70,6 +76,7 @@ def links(
     relation: Relations = [],
     depth: Depth = 1,
     since: Since = None,
+    until: Until = None,
     min_articles: MinArticlesAtLeastOne = 1,
     db: Db = None,
     neo4j: Neo4j = None,
@@ -77,20 +84,20 @@ def links(
 ) -> None:
     """Who an actor is linked to: each row the other actor, the relation and its direction (-> the actor
     does it to the other, <- the other does it to the actor, -- symmetric), how many articles state it,
-    whether it is only hedged, and the first evidence sentence with its article.
+    whether it is only hedged, and the first evidence sentence with its article. --since/--until keep
+    what articles published in that window state (undated articles are left out).
 
-    Example: graphkit links "Qassem Suleimani" --relation commands --depth 2 --format json
+    Example: graphkit links "Qassem Suleimani" --relation commands --depth 2 --since 2007 --format json
     """
     from graphkit.ask.query import links as find_links
 
     check_choice(fmt, FORMATS)
     check_relations(relation)
-    if since and not _DATE.fullmatch(since):
-        exit_with(f"--since {since!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD")
+    window_or_exit(since, until)
     with reading(db, neo4j) as store:
         found = find_actor(store, actor)
         rows = find_links(store, found["id"], relations=relation or None, depth=depth, since=since,
-                          min_articles=min_articles)
+                          until=until, min_articles=min_articles)
     for row in rows:
         row["arrow"] = arrow(row["direction"])
     columns = {"table": ["depth", "from", "arrow", "relation", "actor", "articles", "only_hedged", "evidence"]
@@ -110,6 +117,8 @@ def path(
     max_depth: int = typer.Option(6, min=1, max=12, help="Give up past this many hops."),
     limit: int = typer.Option(20, min=1, help="With --all: at most this many paths."),
     evidence: int = typer.Option(3, min=1, help="Evidence sentences shown per relationship of a hop."),
+    since: Since = None,
+    until: Until = None,
     db: Db = None,
     neo4j: Neo4j = None,
     fmt: Format = "table",
@@ -127,12 +136,13 @@ def path(
 
     check_choice(fmt, FORMATS)
     check_relations(relation)
+    window_or_exit(since, until)
     with reading(db, neo4j) as store:
         a, b = find_actor(store, source), find_actor(store, target)
         if a["id"] == b["id"]:
             exit_with(f"{source!r} and {target!r} are the same actor ({a['name']})")
         found = find_paths(store, a["id"], b["id"], relations=relation or None, all_paths=all_paths,
-                           max_depth=max_depth, limit=limit, evidence_per_hop=evidence)
+                           max_depth=max_depth, limit=limit, evidence_per_hop=evidence, since=since, until=until)
     rows = []
     for n, p in enumerate(found, 1):
         for h, hop in enumerate(p["hops"], 1):
@@ -185,32 +195,42 @@ def actors_command(
 def show_command(
     actor: str = typer.Argument(..., help="Actor id, name or alias."),
     evidence: int = typer.Option(0, min=0, help="At most this many evidence sentences per relationship (0: all)."),
+    since: Since = None,
+    until: Until = None,
     db: Db = None,
     neo4j: Neo4j = None,
     fmt: Format = "table",
 ) -> None:
-    """One actor: its type, aliases and every relationship with all its evidence (sentence, article,
-    hedged, who reported it). json gives the whole record; jsonl and csv one line an evidence sentence.
+    """One actor: its type, aliases and every relationship with all its evidence: the whole sentence
+    (wrapped to the terminal), its article (title, else id), the article's publication date ("undated"
+    when it has none), who reported it and whether it is hedged. json gives the whole record; jsonl and
+    csv one line an evidence sentence.
 
-    Example: graphkit show Suleimani --format json
+    Example: graphkit show Suleimani --since 2007 --format json
     """
     from graphkit.ask.query import show
 
     check_choice(fmt, FORMATS)
+    window_or_exit(since, until)
     with reading(db, neo4j) as store:
         found = find_actor(store, actor)
-        record = show(store, found, evidence_per_relationship=evidence or None)
+        record = show(store, found, evidence_per_relationship=evidence or None, since=since, until=until)
     rows = [{"actor": record["name"], "arrow": arrow(rel["direction"]), "direction": rel["direction"],
              "relation": rel["relation"], "other": rel["actor"], "other_id": rel["actor_id"],
              "articles": rel["articles"], "hedged": ev["hedged"], "sentence": ev["sentence"],
-             "article": ev["article"], "article_title": ev["article_title"], "reported_by": ev["reported_by"]}
+             "article": ev["article"], "article_title": ev["article_title"], "date": ev["published"],
+             "reported_by": ev["reported_by"],
+             "source": ev["article_title"] or ev["article"], "when": ev["published"] or "undated"}
             for rel in record["relationships"] for ev in rel["evidence"]]
+    if fmt != "table":
+        for row in rows:
+            del row["source"], row["when"]
     if fmt == "table":
         aliases = ", ".join(record["aliases"]) or "none"
         typer.echo(printable(f"{record['name']} ({record['type'] or 'type unknown'}, id {record['id']}); "
                              f"aliases: {aliases}"))
-    columns = {"table": ["arrow", "relation", "other", "articles", "hedged", "sentence"],
+    columns = {"table": ["arrow", "relation", "other", "hedged", "sentence", "source", "when", "reported_by"],
                "csv": ["actor", "direction", "relation", "other", "other_id", "articles", "hedged", "sentence",
-                       "article", "article_title", "reported_by"]}.get(fmt)
-    emit(rows, fmt, columns=columns, data=record,
+                       "article", "article_title", "date", "reported_by"]}.get(fmt)
+    emit(rows, fmt, columns=columns, data=record, whole=("sentence", "source"),
          title=f"{len(record['relationships'])} relationships, {len(rows)} evidence sentences")

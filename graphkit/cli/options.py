@@ -39,8 +39,10 @@ Relations = Annotated[List[str], typer.Option("--relation", "-r", help=RELATION_
 MinArticles = Annotated[int, typer.Option(help=MIN_ARTICLES_HELP)]
 MinArticlesAtLeastOne = Annotated[int, typer.Option(min=1, help=MIN_ARTICLES_HELP)]
 Depth = Annotated[int, typer.Option("--depth", "-d", min=1, max=6, help="Hops to follow out from the actor.")]
-Since = Annotated[Optional[str], typer.Option(help="Only relationships last seen on or after this date "
-                                              "(YYYY, YYYY-MM or YYYY-MM-DD; article date, else when ingested).")]
+WINDOW_HELP = ("(YYYY, YYYY-MM or YYYY-MM-DD, inclusive): only what articles published then state, counted "
+               "from those articles; undated articles are left out (ingest time is not a publication date).")
+Since = Annotated[Optional[str], typer.Option(help="On or after this publication date " + WINDOW_HELP)]
+Until = Annotated[Optional[str], typer.Option(help="On or before this publication date " + WINDOW_HELP)]
 
 # --------------------------------------------------------------------------- reading articles (extract, ingest)
 

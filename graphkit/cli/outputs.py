@@ -11,7 +11,8 @@ import typer
 
 from graphkit.cli.app import app
 from graphkit.cli.common import check_choice, check_relations, exit_with, find_actor, reading
-from graphkit.cli.options import Db, Neo4j, Relations
+from graphkit.cli.dates import window_or_exit
+from graphkit.cli.options import Db, Neo4j, Relations, Since, Until
 
 
 @app.command()
@@ -19,12 +20,17 @@ def export(
     fmt: str = typer.Option(..., "--format", "-f", help="graphml | gexf | csv | json"),
     out: str = typer.Option(..., "--out", "-o", help="File to write (csv: a directory that gets actors.csv "
                             "and relationships.csv)."),
+    since: Since = None,
+    until: Until = None,
     db: Db = None,
     neo4j: Neo4j = None,
 ) -> None:
     """Export the whole graph for Gephi (gexf, graphml), Cytoscape (graphml, json) or spreadsheets (csv):
     nodes with name, type and aliases; edges with relation, articles, evidence count, hedged share,
-    best confidence, first and last seen.
+    best confidence, first and last publication date (first_seen, last_seen; empty when no article
+    of it is dated) and the first evidence sentence with its article (example, example_article,
+    example_article_title). GEXF gives edges and actors start/end dates for Gephi's timeline.
+    --since/--until export only what articles published in that window state.
 
     A file is written whole or not at all and is readable by you only (mode 0600, or stricter when
     your umask is). CSV cells that a spreadsheet would run as a formula start with a single quote.
@@ -33,9 +39,13 @@ def export(
     """
     from graphkit.views.export import EXPORT_FORMATS, export_graph
 
+    from graphkit.ask.query import attach_first_evidence
+    from graphkit.ask.window import windowed_graph
+
     check_choice(fmt, EXPORT_FORMATS, "export format")
+    window = window_or_exit(since, until)
     with reading(db, neo4j) as store:
-        graph = store.to_networkx()
+        graph = attach_first_evidence(store, windowed_graph(store, store.to_networkx(), window), window)
     try:
         written = export_graph(graph, fmt, out)
     except OSError as exc:
@@ -52,6 +62,8 @@ def viz(
                             ".svg picture for reports."),
     relation: Relations = [],
     evidence: int = typer.Option(5, min=0, help="Evidence sentences embedded per relationship in the page."),
+    since: Since = None,
+    until: Until = None,
     db: Db = None,
     neo4j: Neo4j = None,
 ) -> None:
@@ -65,14 +77,16 @@ def viz(
     from graphkit.views.viz import write_html, write_image
 
     check_relations(relation)
+    window = window_or_exit(since, until)
     suffix = os.path.splitext(out)[1].lower()
     if suffix not in (".html", ".htm", ".png", ".svg"):
         exit_with(f"{out}: give a .html, .png or .svg file")
     with reading(db, neo4j) as store:
         center = find_actor(store, actor) if actor else None
-        graph = neighbourhood(store, center["id"] if center else None, depth=depth, relations=relation or None)
+        graph = neighbourhood(store, center["id"] if center else None, depth=depth, relations=relation or None,
+                              since=since, until=until)
         if suffix in (".html", ".htm") and evidence:
-            attach_examples(store, graph, per=evidence)
+            attach_examples(store, graph, per=evidence, window=window)
     title = f"{center['name']}: {depth} hop(s)" if center else "graphkit network"
     try:
         written = write_html(graph, out, title=title) if suffix in (".html", ".htm") else \

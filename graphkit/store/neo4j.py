@@ -383,7 +383,7 @@ class Neo4jStore:
             ev = {key: row["e"].get(key) for key in _SQLITE_EVIDENCE_KEYS}
             ev["hedged"] = bool(ev["hedged"])
             ev.update(article_title=row["article_title"], article_source=row["article_source"],
-                      article_date=row["article_date"])
+                      article_date=row["article_date"], article_published=row["article_published"])
             out.append(ev)
         return out
 

@@ -60,13 +60,36 @@ SELECT r.id, r.subject_id, sa.name AS subject, sa.type AS subject_type, r.relati
        r.object_id, oa.name AS object, oa.type AS object_type,
        COUNT(p.article_id) AS articles, COALESCE(SUM(p.evidence), 0) AS evidence,
        AVG(p.hedged) AS hedged_share, MAX(p.confidence) AS best_confidence,
-       MIN(a.seen_at) AS first_seen, MAX(a.seen_at) AS last_seen
+       MIN(NULLIF(a.seen_at, a.ingested_at)) AS first_seen, MAX(NULLIF(a.seen_at, a.ingested_at)) AS last_seen
 FROM r
 JOIN actors AS sa ON sa.id = r.subject_id
 JOIN actors AS oa ON oa.id = r.object_id
 LEFT JOIN per_article AS p ON p.relationship_id = r.id
 LEFT JOIN articles AS a ON a.id = p.article_id
 GROUP BY r.id
+"""
+
+# Every relationship with names and aggregates, as the relationship_summary view of a new file; written out
+# here because a file made before the view took first and last seen from the publication date only keeps
+# its old view (read-only readers cannot replace it). An undated article's seen_at is its ingested_at.
+_ALL = """
+WITH per_article AS (
+    SELECT e.relationship_id, e.article_id, MIN(e.hedged) AS hedged, MAX(e.confidence) AS confidence,
+           COUNT(*) AS evidence
+    FROM evidence AS e
+    GROUP BY e.relationship_id, e.article_id
+)
+SELECT r.id, r.subject_id, sa.name AS subject, r.relation, r.object_id, oa.name AS object,
+       COUNT(p.article_id) AS articles, COALESCE(SUM(p.evidence), 0) AS evidence,
+       AVG(p.hedged) AS hedged_share, MAX(p.confidence) AS best_confidence,
+       MIN(NULLIF(a.seen_at, a.ingested_at)) AS first_seen, MAX(NULLIF(a.seen_at, a.ingested_at)) AS last_seen
+FROM relationships AS r
+JOIN actors AS sa ON sa.id = r.subject_id
+JOIN actors AS oa ON oa.id = r.object_id
+LEFT JOIN per_article AS p ON p.relationship_id = r.id
+LEFT JOIN articles AS a ON a.id = p.article_id
+GROUP BY r.id
+ORDER BY r.id
 """
 
 _EVIDENCE_COLUMNS = EVIDENCE_COLUMNS
@@ -227,12 +250,9 @@ class SQLiteStore:
     def relationships(self) -> Iterator[dict]:
         """Relationships sorted by id, with names and the aggregates computed from their evidence:
         articles, evidence, hedged_share (share of articles that only hedge it), best_confidence,
-        first_seen and last_seen (article date in ISO 8601, else when it was ingested)."""
-        rows = self._read(
-            "SELECT s.id, s.subject_id, sa.name AS subject, s.relation, s.object_id, oa.name AS object, "
-            "s.articles, s.evidence, s.hedged_share, s.best_confidence, s.first_seen, s.last_seen "
-            "FROM relationship_summary AS s JOIN actors AS sa ON sa.id = s.subject_id "
-            "JOIN actors AS oa ON oa.id = s.object_id ORDER BY s.id")
+        first_seen and last_seen (the earliest and latest publication date of its articles in ISO 8601;
+        None when no article of it is dated: ingest time is never a publication date)."""
+        rows = self._read(_ALL)
         yield from rows
 
     def evidence(self, relationship: str | None = None, article_id: str | None = None) -> Iterator[dict]:
@@ -301,9 +321,11 @@ class SQLiteStore:
 
     def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
         """Evidence rows of these relationships in insertion order, each with its article's ``title``,
-        ``source`` and ``date`` as ``article_title``, ``article_source`` and ``article_date``."""
+        ``source`` and ``date`` as ``article_title``, ``article_source`` and ``article_date``, and its
+        publication date in ISO 8601 (None when undated) as ``article_published``."""
         out = self._read_by_ids(relationship_ids, lambda marks: (
-            "SELECT e.*, a.title AS article_title, a.source AS article_source, a.date AS article_date "
+            "SELECT e.*, a.title AS article_title, a.source AS article_source, a.date AS article_date, "
+            "NULLIF(a.seen_at, a.ingested_at) AS article_published "
             f"FROM evidence AS e JOIN articles AS a ON a.id = e.article_id WHERE e.relationship_id IN ({marks})"))
         out.sort(key=lambda row: row["id"])
         for row in out:

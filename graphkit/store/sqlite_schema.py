@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS articles (
     source      TEXT,
     date        TEXT,           -- as the article gave it
     ingested_at TEXT NOT NULL,  -- UTC, ISO 8601
-    seen_at     TEXT NOT NULL   -- the date in ISO 8601 when it parses, else ingested_at: orders first/last seen
+    seen_at     TEXT NOT NULL   -- the date in ISO 8601 when it parses, else ingested_at (undated: readers take
+                                -- NULLIF(seen_at, ingested_at) as the publication date, never ingest time)
 );
 CREATE TABLE IF NOT EXISTS relationships (
     id         TEXT PRIMARY KEY,  -- subject_id|relation|object_id
@@ -84,8 +85,8 @@ SELECT r.id, r.subject_id, r.relation, r.object_id,
        COALESCE(SUM(p.evidence), 0) AS evidence,
        AVG(p.hedged)              AS hedged_share,
        MAX(p.confidence)          AS best_confidence,
-       MIN(a.seen_at)             AS first_seen,
-       MAX(a.seen_at)             AS last_seen
+       MIN(NULLIF(a.seen_at, a.ingested_at)) AS first_seen,  -- publication dates only
+       MAX(NULLIF(a.seen_at, a.ingested_at)) AS last_seen
 FROM relationships AS r
 LEFT JOIN per_article AS p ON p.relationship_id = r.id
 LEFT JOIN articles AS a ON a.id = p.article_id

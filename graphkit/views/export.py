@@ -1,7 +1,10 @@
 """Exports of a stored graph for Gephi, Cytoscape and spreadsheets.
 
 Nodes carry ``label`` (the name), ``type`` and ``aliases``; edges ``relation``, ``articles``,
-``evidence``, ``hedged_share``, ``best_confidence``, ``first_seen``, ``last_seen`` and ``symmetric``.
+``evidence``, ``hedged_share``, ``best_confidence``, ``first_seen``, ``last_seen`` (first and last
+publication date), ``symmetric`` and, when the graph carries them (:func:`graphkit.ask.query.attach_first_evidence`),
+``example`` (the first evidence sentence), ``example_article`` and ``example_article_title``. GEXF
+edges and nodes also get ``start``/``end`` for Gephi's timeline (:mod:`graphkit.views.gexf_time`).
 
 >>> import networkx as nx, io
 >>> g = nx.MultiDiGraph()
@@ -11,7 +14,7 @@ Nodes carry ``label`` (the name), ``type`` and ``aliases``; edges ``relation``, 
 >>> out = io.StringIO()
 >>> write_csv(g, out, what="relationships")
 >>> out.getvalue().splitlines()[1]
-'fatah,Fatah,rival_of,hamas,Hamas,2,,0.5,,,,true'
+'fatah,Fatah,rival_of,hamas,Hamas,2,,0.5,,,,true,,,'
 """
 from __future__ import annotations
 
@@ -30,7 +33,8 @@ if TYPE_CHECKING:
 EXPORT_FORMATS = ("graphml", "gexf", "csv", "json")
 NODE_FIELDS = ("id", "label", "type", "aliases")
 EDGE_FIELDS = ("source", "source_label", "relation", "target", "target_label", "articles", "evidence",
-               "hedged_share", "best_confidence", "first_seen", "last_seen", "symmetric")
+               "hedged_share", "best_confidence", "first_seen", "last_seen", "symmetric",
+               "example", "example_article", "example_article_title")
 ALIAS_SEPARATOR = "; "
 # What XML 1.0 forbids in a document: C0 controls but tab, newline and carriage return, NUL, lone
 # surrogates, U+FFFE and U+FFFF. networkx writes them as they are, and no XML reader reads the file back.
@@ -110,7 +114,12 @@ def export_graph(graph: networkx.MultiDiGraph, fmt: str, out: str) -> list[str]:
         with replacing(out) as fh:
             json.dump(node_link(graph), fh, ensure_ascii=False, indent=1)
     else:
-        write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+        from graphkit.views.gexf_time import with_time_intervals
+
+        flat = flat_graph(graph)
         with replacing(out, "wb") as fh:
-            write(flat_graph(graph), fh)
+            if fmt == "graphml":
+                nx.write_graphml(flat, fh)
+            else:
+                nx.write_gexf(with_time_intervals(flat), fh)
     return [out]

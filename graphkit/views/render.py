@@ -114,7 +114,7 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, title:
     Console(file=out or sys.stdout, width=width).print(table)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, whole: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -122,13 +122,14 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.2f}"
     shown = str(_flat(value)).replace("\n", " ")
-    return shown if len(shown) <= TABLE_CELL else shown[:TABLE_CELL] + "…"
+    return shown if whole or len(shown) <= TABLE_CELL else shown[:TABLE_CELL] + "…"
 
 
 def emit(rows: Sequence[dict], fmt: str, *, columns: Sequence[str] | None = None, title: str | None = None,
-         data: Any = None, out: TextIO | None = None) -> None:
+         data: Any = None, out: TextIO | None = None, whole: Sequence[str] = ()) -> None:
     """Write ``rows`` in ``fmt``: csv and jsonl one row a line (csv with ``columns``, else every key of
-    the first row), json the nested ``data`` when given (else the rows), table the ``columns``."""
+    the first row), json the nested ``data`` when given (else the rows), table the ``columns`` (those
+    in ``whole`` wrapped whole, the other long cells cut at :data:`TABLE_CELL` characters)."""
     out = out or sys.stdout
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -147,6 +148,6 @@ def emit(rows: Sequence[dict], fmt: str, *, columns: Sequence[str] | None = None
             writer.writerow([csv_value(row.get(k)) for k in all_fields])
     else:
         width = None if out.isatty() else max(160, shutil.get_terminal_size((160, 24)).columns)
-        print_table(fields, ([_cell(row.get(col)) for col in fields] for row in rows), title=title, out=out,
+        print_table(fields, ([_cell(row.get(col), col in whole) for col in fields] for row in rows), title=title, out=out,
                     width=width)
     out.flush()

@@ -11,8 +11,8 @@ WITH r, s, o,
      sum(CASE WHEN a IS NULL THEN 0 ELSE evidence END) AS evidence,
      avg(CASE WHEN a IS NULL THEN null ELSE hedged END) AS hedged_share,
      max(confidence) AS best_confidence,
-     min(a.seen_at) AS first_seen,
-     max(a.seen_at) AS last_seen
+     min(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS first_seen,
+     max(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS last_seen
 RETURN r.id AS id, r.subject_id AS subject_id, s.name AS subject, r.relation AS relation,
        r.object_id AS object_id, o.name AS object, articles, evidence, hedged_share, best_confidence,
        first_seen, last_seen

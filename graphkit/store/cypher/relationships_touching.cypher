@@ -14,8 +14,8 @@ WITH r, s, o,
      sum(CASE WHEN a IS NULL THEN 0 ELSE evidence END) AS evidence,
      avg(CASE WHEN a IS NULL THEN null ELSE hedged END) AS hedged_share,
      max(confidence) AS best_confidence,
-     min(a.seen_at) AS first_seen,
-     max(a.seen_at) AS last_seen,
+     min(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS first_seen,
+     max(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS last_seen,
      min(first_seq) AS first_seq
 OPTIONAL MATCH (first:Evidence {relationship_id: r.id, seq: first_seq})-[:IN_ARTICLE]->(fa:Article)
 RETURN r.id AS id, r.subject_id AS subject_id, s.name AS subject, s.type AS subject_type,
