@@ -115,6 +115,7 @@ def push(
 
     Example: GRAPHKIT_NEO4J_PASSWORD=... graphkit push --db graph.db --neo4j bolt://127.0.0.1:7687
     """
+    from graphkit.curate.replay import copy_curation
     from graphkit.store import StoreError
 
     check_choice(fmt, SUMMARY_FORMATS)
@@ -122,6 +123,7 @@ def push(
     with open_store(db, readonly=True) as source, open_neo4j(uri) as target:
         try:
             summary = target.copy_from(source, batch_articles=batch_articles, on_failure=fail)
+            summary["curation_entries"] = copy_curation(source, target)["entries"]  # the curated graph
             summary["totals"] = target.stats()
         except StoreError as exc:
             exit_with(str(exc))
