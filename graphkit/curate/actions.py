@@ -163,8 +163,10 @@ def reject_relationship(store: Any, rel_id: str, *, by: str | None = None, reaso
     parts = rel_id.split("|")
     if len(parts) != 3 or not _relationship_exists(store, rel_id):
         raise UnknownEntry(f"no relationship {rel_id!r}")
+    row = next((r for r in store.relationships_touching([parts[0]]) if r["id"] == rel_id), {})
     return _record(store, "reject_relationship", {"subject_id": parts[0], "relation": parts[1],
-                                                  "object_id": parts[2]}, by, reason)
+                                                  "object_id": parts[2], "subject": row.get("subject"),
+                                                  "object": row.get("object")}, by, reason)
 
 
 def reject_evidence(store: Any, evidence_id: str, *, by: str | None = None, reason: str | None = None):
@@ -180,10 +182,17 @@ def reject_evidence(store: Any, evidence_id: str, *, by: str | None = None, reas
                                               "evidence_id": str(evidence_id)}, by, reason)
 
 
-def restore(store: Any, what: str | None = None, *, entry: int | None = None, by: str | None = None,
-            reason: str | None = None):
-    """Take back a block or a reject: by the blocked name, the rejected relationship id, or the log
-    entry number (``entry``, for an evidence row)."""
+def _names_relationship(args: dict, names: tuple[str, str, str]) -> bool:
+    subject, relation, obj = names
+    return relation == args["relation"] and all(
+        fold(given) in (fold(args.get(side) or ""), fold(args[f"{side}_id"])) or slug(given) == args[f"{side}_id"]
+        for given, side in ((subject, "subject"), (obj, "object")))
+
+
+def restore(store: Any, what: str | tuple[str, str, str] | None = None, *, entry: int | None = None,
+            by: str | None = None, reason: str | None = None):
+    """Take back a block or a reject: by the blocked name, the rejected relationship id or its
+    (subject, relation, object) names, or the log entry number (``entry``, for an evidence row)."""
     curation = _curation(store)
     found: Entry | None = None
     for e in reversed(curation.active):
@@ -194,15 +203,20 @@ def restore(store: Any, what: str | None = None, *, entry: int | None = None, by
                 found = e
                 break
             continue
+        if isinstance(what, tuple):
+            if e.action == "reject_relationship" and _names_relationship(e.args, what):
+                found = e
+                break
+            continue
         if e.action == "block" and what is not None and fold(e.args["name"]) == fold(what):
             found = e
             break
-        if e.action == "reject_relationship" and what is not None and what in (
-                f"{e.args['subject_id']}|{e.args['relation']}|{e.args['object_id']}",):
+        if e.action == "reject_relationship" and what == \
+                f"{e.args['subject_id']}|{e.args['relation']}|{e.args['object_id']}":
             found = e
             break
     if found is None:
-        target = f"entry {entry}" if entry is not None else repr(what)
+        target = f"entry {entry}" if entry is not None else repr(" ".join(what) if isinstance(what, tuple) else what)
         raise UnknownEntry(f"no block or reject in force for {target}")
     label = found.args.get("name") or found.args.get("relationship_id") or \
         f"{found.args.get('subject_id')}|{found.args.get('relation')}|{found.args.get('object_id')}"

@@ -172,6 +172,12 @@ class Curation:
                 extra.setdefault(self.final_id(a["actor"]["id"]), set()).add(a["alias"])
             elif e.action == "rename":
                 extra.setdefault(self.final_id(a["new_id"]), set()).add(a["actor"]["name"])
+            elif e.action == "split" and "new" in a:  # the names moved out go with the new actor
+                moved = {fold(x) for x in a["aliases"]}
+                for actor_id in (self.final_id(a["actor"]["id"]), a["actor"]["id"]):
+                    if actor_id in extra:
+                        extra[actor_id] = {x for x in extra[actor_id] if fold(x) not in moved}
+                extra.setdefault(self.final_id(a["new"]["id"]), set()).update(a["aliases"])
         return extra
 
     def hidden_aliases(self) -> dict[str, set[str]]:
