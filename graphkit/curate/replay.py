@@ -84,16 +84,26 @@ def entries_of(store: Any) -> list[Entry]:
     return backend_for(store).entries()
 
 
-def copy_curation(source: Any, target: Any) -> dict[str, int]:
+def copy_curation(source: Any, target: Any, held_before: set[str] | None = None) -> dict[str, int]:
     """Give ``target`` the curation of ``source`` (``graphkit push``): its log entries, the extracted
     triples of its articles, then a replay on ``target``, so the target shows the curated graph even
-    for articles it held before and can be curated further. Returns the counts of :func:`commit`."""
+    for articles it held before and can be curated further. ``held_before``: the articles ``target``
+    held before this push (their stored version may be stale; None: assume the push copied them all).
+    Returns the counts of :func:`commit`."""
     origin, dest = backend_for(source), backend_for(target)
     entries = origin.entries()
     extracted = origin.extracted()
     if not entries and not extracted:
         return {"entries": 0, "articles_rewritten": 0}
-    rows = [(aid, triples, digest) for aid, (triples, digest) in extracted.items()]
+    theirs = dest.extracted()
+    held_before = held_before or set()
+    rows = []
+    for aid, (triples, digest) in extracted.items():
+        if aid in theirs:
+            digest = theirs[aid][1]  # what the target holds, whatever the source holds now
+        elif aid in held_before:
+            digest = None  # stored before its extraction came along: replayed to be sure
+        rows.append((aid, triples, digest))
     for i in range(0, len(rows), 500):
         dest.save_extracted(rows[i:i + 500])
     local = {e.key: e for e in dest.entries()}
