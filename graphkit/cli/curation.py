@@ -63,7 +63,9 @@ def merge(
     merged: str = typer.Argument(..., help="The actor that becomes its alias."),
     by: By = None, reason: Reason = None, db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Merge MERGED into ACTOR: MERGED's name becomes an alias of ACTOR and its relationships and evidence
+    """Merge two actors: MERGED becomes an alias of ACTOR.
+
+    MERGED's name becomes an alias of ACTOR and its relationships and evidence
     move to ACTOR, in the stored articles and in every article ingested later. A relationship between
     the two would become ACTOR -> ACTOR and is dropped (split brings it back). Undo: split, or curation undo.
 
@@ -84,7 +86,9 @@ def split(
                                        "first alias)."),
     by: By = None, reason: Reason = None, db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Split an actor: undo an earlier merge (ACTOR MERGED), or move chosen aliases out into their own
+    """Split an actor: undo a merge, or move aliases out into their own actor.
+
+    Undo an earlier merge (ACTOR MERGED), or move chosen aliases out into their own
     actor (ACTOR --alias NAME ... [--name NEW]): the evidence whose text is one of them moves.
 
     Examples: graphkit split "Mahdi Army" "Sadr's men";  graphkit split Israel --alias "Israeli army"
@@ -100,7 +104,9 @@ def alias_add(
     alias: str = typer.Argument(..., help="The name to add."),
     by: By = None, reason: Reason = None, db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Give ACTOR the name ALIAS: look-ups find it by that name, and an actor extracted under that name
+    """Add a name to an actor.
+
+    Look-ups find it by that name, and an actor extracted under that name
     (now or later) is ACTOR.
 
     Example: graphkit alias add "Mahdi Army" "Jaish al-Mahdi"
@@ -116,7 +122,9 @@ def alias_remove(
     alias: str = typer.Argument(..., help="The alias to take off."),
     by: By = None, reason: Reason = None, db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Take ALIAS off ACTOR: an alias added with 'alias add' is taken back; one the articles gave is no
+    """Take a name off an actor.
+
+    An alias added with 'alias add' is taken back; one the articles gave is no
     longer listed or looked up.
 
     Example: graphkit alias remove "Mahdi Army" "his followers"
@@ -132,7 +140,9 @@ def rename(
     new_name: str = typer.Argument(..., help="Its name from now on."),
     by: By = None, reason: Reason = None, db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Rename ACTOR: its id becomes the new name's slug and the old name stays an alias. Refused when
+    """Rename an actor.
+
+    Its id becomes the new name's slug and the old name stays an alias. Refused when
     another actor has that id already (merge them instead).
 
     Example: graphkit rename "Parliament Speaker Nabih Berri" "Nabih Berri"
@@ -148,7 +158,9 @@ def retype(
     type_: str = typer.Argument(..., metavar="TYPE", help="The actor type (see the schema: STATE, PERSON, ...)."),
     by: By = None, reason: Reason = None, db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Give ACTOR another type, in stored and later articles.
+    """Give an actor another type.
+
+    The type applies to stored and later articles.
 
     Example: graphkit retype "Nabih Berri" PERSON
     """
@@ -162,7 +174,9 @@ def block(
     name: str = typer.Argument(..., help="The name (or actor id) that is never an actor."),
     by: By = None, reason: Reason = None, db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Block NAME: it is never an actor again, and the relationships naming it (by id, name or the
+    """Block a name: never an actor again, its relationships hidden.
+
+    The relationships naming it (by id, name or the
     article's text, up to case and punctuation) are hidden, now and in later articles. Undo: restore NAME.
 
     Example: graphkit block government --reason "a common noun, not an actor"
@@ -180,7 +194,9 @@ def reject(
                                            "(its id as 'graphkit evidence' shows it)."),
     by: By = None, reason: Reason = None, db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Reject a relationship (with all its evidence) or one evidence row. The rejection is kept when the
+    """Reject a relationship or one evidence row.
+
+    The rejection is kept when the
     same articles are ingested again; a relationship goes when no evidence is left. Undo: restore.
 
     Examples: graphkit reject "iran|supplies_weapons_to|hamas";  graphkit reject Iran attacked Israel;
@@ -239,7 +255,9 @@ def curation_log(
                                 "those in force."),
     db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """The curation log in order: number, action, what it does, who, when (UTC), why, when undone.
+    """List the curation log.
+
+    In order: number, action, what it does, who, when (UTC), why, when undone.
 
     Example: graphkit curation log --format json
     """
@@ -269,7 +287,9 @@ def curation_evidence(
                                              "SUBJECT RELATION OBJECT (names resolved)."),
     db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """The evidence rows of one relationship with the ids 'graphkit reject --evidence ID' takes.
+    """List a relationship's evidence rows with their ids.
+
+    The ids are those 'graphkit reject --evidence ID' takes.
 
     Example: graphkit curation evidence Iran supplies_weapons_to Houthis
     """
@@ -299,7 +319,9 @@ def curation_undo(
     seq: int = typer.Argument(..., metavar="ID", help="The entry's number in 'graphkit curation log'."),
     by: By = None, db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Undo one entry of the curation log: it stays listed, marked undone, and the graph is as if it had
+    """Undo one entry of the curation log.
+
+    It stays listed, marked undone, and the graph is as if it had
     never been made (the other entries still apply).
 
     Example: graphkit curation undo 3
@@ -314,7 +336,9 @@ def curation_export(
     file: str = typer.Argument(..., help="JSON file to write ('-': standard output)."),
     db: Db = None, neo4j: Neo4j = None,
 ) -> None:
-    """Write the curation log as a JSON file a team can review, keep in version control and import
+    """Export the curation log to a JSON file.
+
+    A file a team can review, keep in version control and import
     into another store.
 
     Example: graphkit curation export corrections.json
@@ -347,7 +371,9 @@ def curation_import(
     file: str = typer.Argument(..., help="JSON file written by 'curation export' ('-': standard input)."),
     db: Db = None, neo4j: Neo4j = None, fmt: Format = "table",
 ) -> None:
-    """Apply a shared curation file: entries this store lacks are added and those the file marks undone
+    """Import a curation file written by export.
+
+    Entries this store lacks are added and those the file marks undone
     are undone, in one transaction; importing the same file again changes nothing. A malformed file is
     refused whole.
 
