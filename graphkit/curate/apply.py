@@ -20,15 +20,36 @@ that only a merge made (``A attacked B`` after ``merge A B`` says nothing about 
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from graphkit.curate.log import Entry, active
-from graphkit.model.names import fold, slug
+from graphkit.model.names import fold as _fold, slug
 from graphkit.records import Triple
 from graphkit.store.rows import symmetric_relations
 
 MAPPING = ("merge", "alias_add", "rename", "retype", "split")
+Side = tuple  # (actor id, name, type, surface text)
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """:func:`graphkit.model.names.fold`, cached: a replay folds the same names many times."""
+    return _fold(text)
+
+
+def sides_of(t: Triple) -> tuple[Side, Side]:
+    ev = t.evidence
+    return ((t.subject_id, t.subject, t.subject_type, ev.subject_text),
+            (t.object_id, t.object, t.object_type, ev.object_text))
+
+
+def sides_of_dict(d: dict) -> tuple[Side, Side]:
+    """The sides of a triple in its stored dict form, without building the record."""
+    ev = d.get("evidence") or {}
+    return ((d["subject_id"], d.get("subject"), d.get("subject_type"), ev.get("subject_text")),
+            (d["object_id"], d.get("object"), d.get("object_type"), ev.get("object_text")))
 
 
 def evidence_key(article_id: str, relation: str, sentence_start: int, trigger_start: int,
@@ -161,6 +182,37 @@ class Curation:
                 ids.add(slug(a.get("alias") or a.get("name") or ""))
         return ids | {self.final_id(i) for i in ids}
 
+    def touched_names(self) -> set[str]:
+        """Every name (folded) any entry names: a side whose name or text is none of these, and whose id
+        is none of :meth:`touched_ids`, is left as extracted."""
+        names: set[str] = set()
+        for e in self.entries:
+            a = e.args
+            for key in ("actor", "merged", "new"):
+                if isinstance(a.get(key), dict) and a[key].get("name"):
+                    names.add(fold(a[key]["name"]))
+            for key in ("alias", "name", "subject", "object"):
+                if isinstance(a.get(key), str):
+                    names.add(fold(a[key]))
+            names.update(fold(x) for x in a.get("aliases") or [] if isinstance(x, str))
+        return names
+
+    def may_change(self, article_id: str, triples: Iterable[dict]) -> bool:
+        """Whether any entry (in force or not) could change this article's triples (dict form): the
+        articles where none could are skipped by a replay."""
+        if not hasattr(self, "_touched"):
+            self._touched = self.touched_ids()
+            self._names = self.touched_names()
+            self._articles = {e.args["key"][0] for e in self.entries if e.action == "reject_evidence"}
+        if article_id in self._articles:
+            return True
+        for d in triples:
+            for actor_id, name, _, surface in sides_of_dict(d):
+                if actor_id in self._touched or (name and fold(name) in self._names) \
+                        or (surface and fold(surface) in self._names):
+                    return True
+        return False
+
     def extra_aliases(self) -> dict[str, set[str]]:
         """Aliases the entries give an actor (a merged actor's name, an added alias, a former name)."""
         extra: dict[str, set[str]] = {}
@@ -188,17 +240,17 @@ class Curation:
                 hidden.setdefault(self.final_id(e.args["actor"]["id"]), set()).add(fold(e.args["alias"]))
         return hidden
 
-    def actor_rows(self, curated: Iterable[Triple]) -> dict[str, dict]:
-        """id -> name, type, aliases of every actor the curated triples (in ingestion order) name: the
-        first triple gives name and type, as a fresh ingest would; aliases are the surface forms, plus
-        the entries' extra aliases, less the removed ones. The actor's own name is never an alias."""
+    def actor_rows(self, sides: Iterable[Side], only: set[str] | None = None) -> dict[str, dict]:
+        """id -> name, type, aliases of every actor (of ``only`` when given) the curated sides, in
+        ingestion order, name: the first side gives name and type, as a fresh ingest would; aliases are
+        the surface forms, plus the entries' extra aliases, less the removed ones."""
         rows: dict[str, dict] = {}
-        for t in curated:
-            for actor_id, name, type_, surface in ((t.subject_id, t.subject, t.subject_type, t.evidence.subject_text),
-                                                   (t.object_id, t.object, t.object_type, t.evidence.object_text)):
-                row = rows.setdefault(actor_id, {"id": actor_id, "name": name, "type": type_, "aliases": set()})
-                if surface:
-                    row["aliases"].add(surface)
+        for actor_id, name, type_, surface in sides:
+            if only is not None and actor_id not in only:
+                continue
+            row = rows.setdefault(actor_id, {"id": actor_id, "name": name, "type": type_, "aliases": set()})
+            if surface:
+                row["aliases"].add(surface)
         extra, hidden = self.extra_aliases(), self.hidden_aliases()
         for actor_id, row in rows.items():
             names = row["aliases"] | extra.get(actor_id, set())

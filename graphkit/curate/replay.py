@@ -6,12 +6,12 @@ replacements and the actor fixes are written in one transaction (:func:`commit`)
 from __future__ import annotations
 
 import hashlib
-import json
+from dataclasses import fields
 from typing import Any, Iterable, Sequence
 
-from graphkit.curate.apply import Curation
+from graphkit.curate.apply import Curation, sides_of, sides_of_dict
 from graphkit.curate.log import Entry
-from graphkit.records import Triple
+from graphkit.records import Evidence, Triple
 from graphkit.store.rows import normalize_triple, symmetric_relations
 
 
@@ -28,12 +28,19 @@ def backend_for(store: Any):
     return Neo4jCuration(store)
 
 
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence) if f.name not in ("article", "source"))
+
+
 def triples_hash(triples: Sequence[Triple]) -> str:
     """The hash of an article's curated triples as the store would hold them."""
     symmetric = symmetric_relations()
-    rows = sorted(json.dumps(normalize_triple(t, symmetric).to_dict(), sort_keys=True, ensure_ascii=False)
-                  for t in triples)
-    return hashlib.sha1("\n".join(rows).encode("utf-8")).hexdigest()
+    rows = []
+    for t in triples:
+        t = normalize_triple(t, symmetric)
+        ev = t.evidence
+        rows.append(repr((t.subject_id, t.subject, t.subject_type, t.relation, t.object_id, t.object, t.object_type,
+                          bool(t.hedged), t.confidence, *(getattr(ev, f) for f in _EVIDENCE_FIELDS))))
+    return hashlib.sha1("\n".join(sorted(rows)).encode("utf-8")).hexdigest()
 
 
 def raw_dicts(triples: Iterable[Triple]) -> list[dict]:
@@ -53,25 +60,48 @@ def commit(store: Any, new: Sequence[Entry] = (), undone: Sequence[Entry] = ()) 
     entries += [Entry.from_dict({**e.to_dict(), "seq": top + i + 1}) for i, e in enumerate(fresh)]
     curation = Curation(entries)
     extracted = backend.extracted()
-    replaced, curated_all = [], []
+    articles = backend.articles()
+    replaced, curated_of = [], {}
     keep: dict[str, tuple[str, list[dict], str]] = {}
-    for row in backend.articles():
+    for row in articles:
         raw_rows, stored_hash = extracted.get(row["id"], (None, None))
         if raw_rows is None:  # stored before its extraction was kept: what the store holds is the extraction
             raw = backend.stored_triples(row["id"])
             raw_rows = raw_dicts(raw)
             stored_hash = triples_hash(raw)
             keep[row["id"]] = (row["id"], raw_rows, stored_hash)
-        else:
-            raw = [Triple.from_dict({**d, "article": d.get("article") or row["id"]}) for d in raw_rows]
+            extracted[row["id"]] = (raw_rows, stored_hash)
+        elif stored_hash is not None and not curation.may_change(row["id"], raw_rows):
+            continue  # no entry names anything in it: stored as extracted, and stays so
+        raw = [Triple.from_dict({**d, "article": d.get("article") or row["id"]}) for d in raw_rows]
         curated = curation.triples(raw, row["id"])
-        curated_all.extend(curated)
         digest = triples_hash(curated)
         if digest != stored_hash:
             replaced.append((row, curated))
+            curated_of[row["id"]] = curated
             keep[row["id"]] = (row["id"], raw_rows, digest)
-    actors = curation.actor_rows(curated_all)
-    backend.commit(fresh, list(undone_keys.values()), replaced, list(keep.values()), actors, curation.touched_ids())
+    fix = curation.touched_ids()
+    for row, curated in replaced:
+        fix.update(side[0] for d in extracted[row["id"]][0] for side in sides_of_dict(d))
+        fix.update(side[0] for t in curated for side in sides_of(t))
+
+    def sides():  # every curated side in ingestion order: as extracted where no entry applies
+        for row in articles:
+            if row["id"] in curated_of:
+                triples = curated_of[row["id"]]
+            elif curation.may_change(row["id"], extracted[row["id"]][0]):
+                raw = [Triple.from_dict({**d, "article": d.get("article") or row["id"]})
+                       for d in extracted[row["id"]][0]]
+                triples = curation.triples(raw, row["id"])
+            else:
+                for d in extracted[row["id"]][0]:
+                    yield from sides_of_dict(d)
+                continue
+            for t in triples:
+                yield from sides_of(t)
+
+    actors = curation.actor_rows(sides(), only=fix)
+    backend.commit(fresh, list(undone_keys.values()), replaced, list(keep.values()), actors, fix)
     return {"entries": len(fresh), "articles_rewritten": len(replaced)}
 
 
