@@ -3,7 +3,7 @@
     {"graphkit_curation": 1, "entries": [{"key": ..., "action": "merge", "args": {...}, "by": "ana",
      "at": "2026-12-01T21:00:00Z", "reason": "...", "undone_at": null, "undone_by": null}, ...]}
 
-An entry is known by its ``key`` (a hash of action, arguments, author and time), so importing a file
+An entry is known by its ``key`` (made when the decision was taken), so importing a file
 twice adds nothing; an entry the file marks undone is undone here too. A file that is not such a
 document is refused whole, with a one-line :class:`~graphkit.curate.actions.CurationError`.
 """

@@ -1,13 +1,16 @@
 """The curation log's entries: what an analyst decided, by whom, when and why.
 
 An entry is plain data (``to_dict`` is what the store keeps and ``curation export`` writes). Its ``key``
-is a hash of what it says and who said it when, so the same entry imported twice is one entry; its
-``seq`` is the local number ``curation undo`` takes. Some entries cancel an earlier one (``split`` a
+is made once, when the decision is taken (a hash of what it says, who said it when, and a random
+part: the same decision taken twice in one second is two entries), and travels with it, so the same
+entry imported twice is one entry; its ``seq`` is the local number ``curation undo`` takes. Some entries cancel an earlier one (``split`` a
 merge, ``restore`` a block or reject, ``alias remove`` of an added alias): ``args["cancels"]`` holds
 the key of the entry they cancel.
 
 >>> e = new_entry("block", {"name": "government"}, by="ana", reason="a common noun", at="2026-01-01T00:00:00Z")
->>> e.key == new_entry("block", {"name": "government"}, by="ana", reason="other", at="2026-01-01T00:00:00Z").key
+>>> e.key == new_entry("block", {"name": "government"}, by="ana", reason="a common noun", at=e.at).key
+False
+>>> Entry.from_dict(e.to_dict()) == e
 True
 >>> [x.action for x in active([e])]
 ['block']
@@ -17,6 +20,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import uuid
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Iterable
 
@@ -72,8 +76,8 @@ def default_user() -> str:
         return "unknown"
 
 
-def entry_key(action: str, args: dict, by: str, at: str) -> str:
-    text = json.dumps([action, args, by, at], sort_keys=True, ensure_ascii=False)
+def entry_key(action: str, args: dict, by: str, at: str, nonce: str = "") -> str:
+    text = json.dumps([action, args, by, at, nonce], sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -83,7 +87,7 @@ def new_entry(action: str, args: dict, *, by: str | None = None, reason: str | N
     check_entry(action, args)
     by = by or default_user()
     at = at or utc_now()
-    return Entry(key=entry_key(action, args, by, at), action=action, args=args, by=by, at=at, reason=reason)
+    return Entry(key=entry_key(action, args, by, at, uuid.uuid4().hex), action=action, args=args, by=by, at=at, reason=reason)
 
 
 def check_entry(action: str, args: Any) -> None:

@@ -16,7 +16,7 @@ from graphkit.curate.log import Entry
 from graphkit.records import Triple
 from graphkit.store.curation_sqlite import triple_of_row
 from graphkit.store.rows import actors_from_triples, evidence_key, evidence_row, normalize_triple, symmetric_relations
-from graphkit.store.statements import load, statements
+from graphkit.store.statements import load
 
 _EVIDENCE_FIELDS = ("id", "relationship_id", "article_id", "sentence", "sentence_start", "sentence_end",
                     "subject_text", "subject_start", "subject_end", "object_text", "object_start", "object_end",
@@ -26,22 +26,14 @@ _EVIDENCE_FIELDS = ("id", "relationship_id", "article_id", "sentence", "sentence
 class Neo4jCuration:
     """The curation nodes of one :class:`~graphkit.store.neo4j.Neo4jStore`."""
 
-    _schema_applied: set[str] = set()
-
     def __init__(self, store: Any):
-        self.store = store
-        if store.uri not in self._schema_applied:
-            def run():
-                for statement in statements("curation_schema"):
-                    store._driver.execute_query(statement, database_=store.database)
-            store._call("set up the curation schema", run)
-            self._schema_applied.add(store.uri)
+        self.store = store  # its constraints are in cypher/schema.cypher, applied on connect
 
     # ------------------------------------------------------------------ reading
 
     def entries(self) -> list[Entry]:
         out = []
-        for row in self.store._read("curation_entries"):
+        for row in self.store._read("curation_entries", after=0):
             props = dict(row["c"])
             props["args"] = json.loads(props["args"])
             out.append(Entry.from_dict(props))
@@ -49,10 +41,10 @@ class Neo4jCuration:
 
     def extracted(self) -> dict[str, tuple[list[dict], str | None]]:
         return {r["article_id"]: (json.loads(r["triples"]), r["curated_hash"])
-                for r in self.store._read("curation_extracted")}
+                for r in self.store._read("curation_extracted", ids=None)}
 
     def articles(self) -> list[dict]:
-        return self.store._read("curation_articles")
+        return self.store._read("curation_articles", ids=None)
 
     def stored_triples(self, article_id: str) -> list[Triple]:
         rows = self.store._read("curation_stored_triples", id=article_id)
@@ -83,7 +75,7 @@ class Neo4jCuration:
         extracted_rows = self._extracted_rows(extracted)
 
         def work(tx) -> None:
-            seq = tx.run(load("curation_next_seq")).single()["seq"]
+            seq = tx.run(load("curation_next_seq"), first=1).single()["seq"]
             entry_rows = []
             for i, e in enumerate(new):
                 props = {k: v for k, v in e.to_dict().items() if v is not None and k != "seq"}
