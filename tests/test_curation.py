@@ -374,3 +374,16 @@ def test_push_gives_neo4j_the_curated_graph_and_later_changes(tmp_path, monkeypa
     assert actor(neo, "sadr's-men") is None
     neo.close()
     lite.close()
+
+
+def test_a_merge_follows_the_name_when_extraction_changes_the_id():
+    from graphkit.curate.apply import Curation
+    from graphkit.curate.log import new_entry
+
+    merge = new_entry("merge", {"actor": {"id": "mahdi-army", "name": "Mahdi Army", "type": "ORGANIZATION"},
+                                "merged": {"id": "sadr's-men", "name": "Sadr's men", "type": "GROUP"}}, by="ana")
+    t = Triple.from_dict({**make_triple(S5, "Sadr's men", "attacked", "Jade Legion", "shelled",
+                                        subject_id="sadr-s-men"), "article": "a5"})
+    [curated] = Curation([merge]).triples([t])
+    assert (curated.subject_id, curated.subject, curated.subject_type) == ("mahdi-army", "Mahdi Army", "ORGANIZATION")
+    assert Curation([merge.undone("ana")]).triples([t]) == [t]

@@ -97,8 +97,10 @@ class Curation:
         for e in self.steps:
             a = e.args
             target = a["actor"]
-            if e.action == "merge":
-                if actor_id == a["merged"]["id"]:
+            if e.action == "merge":  # by id, or by name should extraction give the name another id
+                merged = a["merged"]
+                if actor_id == merged["id"] or (name is not None and actor_id != target["id"]
+                                                and fold(name) == fold(merged["name"])):
                     actor_id, name, type_ = target["id"], target["name"], target["type"]
             elif e.action == "alias_add":
                 if actor_id != target["id"] and (actor_id == slug(a["alias"])
