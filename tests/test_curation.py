@@ -61,8 +61,6 @@ def actor(store, actor_id):
 
 
 def article_of(store, text) -> str:
-    from graphkit.read import Article  # noqa: F401
-
     for ev in store.evidence():
         if ev["sentence"] == text:
             return ev["article_id"]

@@ -14,7 +14,7 @@ from graphkit.curate.names import UnknownActor, resolve_name
 from graphkit.curate.replay import backend_for, commit
 from graphkit.model.names import fold, slug
 
-__all__ = ["CurationError", "alias_add", "alias_remove", "block", "merge", "reject_evidence",
+__all__ = ["CurationError", "UnknownActor", "UnknownEntry", "alias_add", "alias_remove", "block", "merge", "reject_evidence",
            "reject_relationship", "rename", "restore", "retype", "split", "undo"]
 
 
@@ -237,5 +237,3 @@ def undo(store: Any, seq: int, *, by: str | None = None) -> tuple[Entry, dict]:
     counts = commit(store, undone=[done])
     return done, counts
 
-
-_ = UnknownActor  # re-exported for callers that catch it

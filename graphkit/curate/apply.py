@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from graphkit.curate.log import Entry, active
 from graphkit.model.names import fold as _fold, slug

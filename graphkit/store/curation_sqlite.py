@@ -36,7 +36,6 @@ CREATE TABLE IF NOT EXISTS extracted (
     curated_hash TEXT            -- hash of the curated triples the main tables hold
 )
 """
-_ENTRY_COLUMNS = ("seq", "key", "action", "args", "by", "at", "reason", "undone_at", "undone_by")
 
 
 class SQLiteCuration:
@@ -64,7 +63,8 @@ class SQLiteCuration:
     # ------------------------------------------------------------------ reading
 
     def entries(self) -> list[Entry]:
-        rows = self._read(f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM curation_log ORDER BY seq")
+        rows = self._read("SELECT seq, key, action, args, by, at, reason, undone_at, undone_by FROM curation_log "
+                          "ORDER BY seq")
         return [Entry.from_dict({**r, "args": json.loads(r["args"])}) for r in rows]
 
     def extracted(self) -> dict[str, tuple[list[dict], str | None]]:
