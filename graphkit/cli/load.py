@@ -117,13 +117,16 @@ def push(
 
     Example: GRAPHKIT_NEO4J_PASSWORD=... graphkit push --db graph.db --neo4j bolt://127.0.0.1:7687
     """
+    from graphkit.curate.replay import backend_for, copy_curation
     from graphkit.store import StoreError
 
     check_choice(fmt, SUMMARY_FORMATS)
     uri = required_neo4j_uri(neo4j)
     with open_store(db, readonly=True) as source, open_neo4j(uri) as target:
         try:
+            held = target.stored_articles(row["id"] for row in backend_for(source).articles())
             summary = target.copy_from(source, batch_articles=batch_articles, on_failure=fail)
+            summary["curation_entries"] = copy_curation(source, target, held)["entries"]  # the curated graph
             summary["totals"] = target.stats()
         except StoreError as exc:
             exit_with(str(exc))

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
+from graphkit.curate.ingest import IngestCuration
 from graphkit.read import Article, Failure, ReadOptions, read_articles
 from graphkit.read.count import count_items
 from graphkit.records import Triple
@@ -98,9 +99,11 @@ def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None 
     # A store that may be written from another thread (Neo4j: the wait is the server's) writes batch
     # n while batch n+1 is extracted; one write at a time, in order, each its own transaction.
     background = ThreadPoolExecutor(max_workers=1) if getattr(store, "thread_safe", False) else None
+    curation = IngestCuration(store)  # keeps the extracted triples, stores them curated
     in_flight: list[Future] = []
 
     def write(batch: list[tuple[Article, list[Triple]]]) -> None:
+        batch = curation(batch)
         if background is None:
             count(store.add_articles(batch))
             return
@@ -127,6 +130,7 @@ def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None 
         if bar is not None:
             bar.update(summary)
             bar.stop()
+    curation.finish()
     return summary
 
 

@@ -6,3 +6,7 @@ CREATE CONSTRAINT graphkit_evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.
 CREATE INDEX graphkit_evidence_article IF NOT EXISTS FOR (e:Evidence) ON (e.article_id);
 CREATE INDEX graphkit_evidence_relationship IF NOT EXISTS FOR (e:Evidence) ON (e.relationship_id);
 CREATE INDEX graphkit_relation_id IF NOT EXISTS FOR ()-[x:RELATION]-() ON (x.id)
+;
+// The curation (graphkit.store.curation_neo4j): log entries by key, extracted triples by article.
+CREATE CONSTRAINT graphkit_curation_key IF NOT EXISTS FOR (c:CurationEntry) REQUIRE c.key IS UNIQUE;
+CREATE CONSTRAINT graphkit_extracted_article IF NOT EXISTS FOR (x:CurationExtracted) REQUIRE x.article_id IS UNIQUE

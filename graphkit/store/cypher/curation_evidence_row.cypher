@@ -1,0 +1,3 @@
+// One evidence row by its id.
+MATCH (e:Evidence {id: $id})
+RETURN properties(e) AS e
