@@ -173,10 +173,23 @@ def agents_of(v: Token) -> list[Token]:
     return out
 
 
+def perfect_misread(v: Token) -> Token | None:
+    """'It has overrun army bases' parsed as 'has' + an adjective 'overrun' on 'bases': the auxiliary read as
+    the main verb. Returns that 'have' when ``v`` is such a past participle."""
+    h = v.head
+    if v.dep_ != "amod" or v.tag_ != "VBN" or h.dep_ != "dobj" or h.head.lemma_ != "have" or h.head.i > v.i:
+        return None
+    between = v.doc[h.head.i + 1:v.i]
+    return h.head if all(t.pos_ in ("ADV", "PART") for t in between) else None
+
+
 def logical_subjects(v: Token, ctx: Context, depth: int = 0) -> list[Token]:
     """Tokens acting as the subject of predicate ``v`` (the agent when passive), inherited if unstated."""
     if depth > 6:
         return []
+    have = perfect_misread(v)
+    if have is not None:
+        return [c for c in have.children if c.dep_ == "nsubj"]
     if is_passive(v):
         return agents_of(v)
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
@@ -249,6 +262,8 @@ def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
             else:
                 direct = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ != "PRON" or (c.dep_ == "dobj")]
                 out += direct or shared_objects(v) or free_relative_objects(v) or misparsed_name_objects(v)
+                if perfect_misread(v) is not None:
+                    out.append(v.head)  # "has overrun army bases": the noun the participle was hung on
         elif slot == "dative":
             out += [c for c in v.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
             out += prep_objects(v, ["to"]) if "to" not in slots else []

@@ -78,9 +78,27 @@ def frame_relations(ctx: Context, v: Token, frame: Frame) -> list[str]:
     if not frame.theme:
         return [frame.relation]
     classes = theme_classes(ctx, v)
+    if not classes and frame.theme == "weapons" and supplies_armed_actor(ctx, v):
+        return [frame.relation]
     if frame.theme == "weapons":
         return [ctx.schema.theme_relations[c] for c in sorted(classes) if c in ctx.schema.theme_relations]
     return [frame.relation] if frame.theme in classes else []
+
+
+def supplies_armed_actor(ctx: Context, v: Token) -> bool:
+    """'X was supplying the RSF', 'X resupplied the rebels': a supply verb (lexicon ``bare_supply_verbs``)
+    whose only object is an armed group or organisation supplies it with arms; a state or a thing given
+    ('supplied Europe', 'supplied the army with fuel') does not."""
+    if v.lemma_.lower() not in event_words("bare_supply_verbs"):
+        return False
+    themes = theme_tokens(ctx, v)
+    if not themes or any(c.dep_ == "dative" for c in v.children):
+        return False
+    for t in themes:
+        m = ctx.mention(t)
+        if m is None or ctx.actors[m.actor].type not in ("GROUP", "ORGANIZATION"):
+            return False
+    return True
 
 
 def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
@@ -147,7 +165,7 @@ def dispatched_forces(ctx: Context, v: Token) -> None:
     """'X sent Y troops': sending a force that belongs to another actor commands it ('Iran sent Quds Force
     troops to Syria'). Armed things (drones, jets) are weapons, handled by the theme; people are forces."""
     forces = [c for c in v.children if c.dep_ == "dobj" and c.lower_ in ctx.words.force_proxies
-              and "weapons" not in word_themes(ctx, c)]
+              and "weapons" not in word_themes(ctx, c) and ctx.mention(c) is None]  # not "supplied the X Army"
     if not forces or is_passive(v):
         return
     subjects = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]

@@ -1,0 +1,59 @@
+"""Third-round constructions of the event patterns: sides on the verb that tells an event happened, a
+perfect tense the parser misreads, a recipient in a 'for' phrase, a supply verb whose object is an armed
+group, each with a near miss that must give none of the listed relations although both actors are found.
+Sentences are written for these tests. Symmetric relations are compared order-free (``conftest.triple``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import triple
+
+
+POSITIVE = [
+    pytest.param("A war broke out in 2019 between Ethiopia and the Tigray People's Liberation Front.",
+                 ("Ethiopia", "rival_of", "Tigray People's Liberation Front"), id="occurrence-war-broke-out-between"),
+    pytest.param("Fighting erupted on Sunday between Ethiopia and Eritrea.",
+                 ("Ethiopia", "rival_of", "Eritrea"), id="occurrence-fighting-erupted-between"),
+    pytest.param("Peace talks began on Monday between Colombia and the ELN.",
+                 ("Colombia", "negotiated_with", "ELN"), id="occurrence-talks-began-between"),
+    pytest.param("Qatar hosted talks in Doha between the Taliban and the United States.",
+                 ("Qatar", "negotiated_with", "Taliban"), id="occurrence-host-with-each-side"),
+    pytest.param("ISIS has gained ground in Iraq. It has overrun Iraqi army bases in Anbar.",
+                 ("Islamic State", "attacked", "Iraqi Army"), id="perfect-misread-as-adjective"),
+    pytest.param("The Taliban smuggled rifles into Pakistan for the Tehrik-i-Taliban.",
+                 ("Taliban", "supplies_weapons_to", "Tehrik-i-Taliban Pakistan"), id="recipient-for-phrase"),
+    pytest.param("Investigators said Eritrea was supplying al-Shabaab through ports on the coast.",
+                 ("Eritrea", "supplies_weapons_to", "al-Shabaab"), id="supplying-an-armed-group"),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE)
+def test_construction_gives_triple(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+NEAR_MISSES = [
+    pytest.param("No talks took place between Colombia and the ELN.", {"negotiated_with"},
+                 {"Colombia", "ELN"}, id="occurrence-no-talks"),
+    pytest.param("The talks were cancelled between Colombia and the ELN.", {"negotiated_with"},
+                 {"Colombia", "ELN"}, id="occurrence-cancelled"),
+    pytest.param("ISIS has not overrun Iraqi army bases in Anbar.", {"attacked", "rival_of"},
+                 {"Islamic State", "Iraqi Army"}, id="perfect-misread-negated"),
+    pytest.param("Russia supplies Germany through a pipeline.", {"supplies_weapons_to"},
+                 {"Russia", "Germany"}, id="supplying-a-state-is-no-arms"),
+    pytest.param("Turkey supplied the Syrian National Army with fuel.", {"supplies_weapons_to", "commands"},
+                 {"Turkey", "Syrian National Army"}, id="supplied-with-fuel"),
+]
+
+
+@pytest.mark.parametrize("text,forbidden,actors", NEAR_MISSES)
+def test_near_miss_gives_no_triple(nlp, text, forbidden, actors):
+    doc = nlp(text)
+    assert actors <= {a["name"] for a in doc._.graphkit_actors or []}
+    assert not {r["relation"] for r in doc._.graphkit_relations or []} & forbidden
+
+
+def test_perfect_misread_keeps_the_hedge(nlp, relations):
+    rels = [r for r in relations(nlp, "ISIS has reportedly overrun Iraqi army bases.") if r["relation"] == "attacked"]
+    assert rels and all(r["hedged"] for r in rels)
