@@ -57,3 +57,33 @@ def test_near_miss_gives_no_triple(nlp, text, forbidden, actors):
 def test_perfect_misread_keeps_the_hedge(nlp, relations):
     rels = [r for r in relations(nlp, "ISIS has reportedly overrun Iraqi army bases.") if r["relation"] == "attacked"]
     assert rels and all(r["hedged"] for r in rels)
+
+
+MUTUAL_AND_MEDIATED = [
+    pytest.param("Boko Haram and Nigeria have been bitter rivals since 2009.",
+                 ("Boko Haram", "rival_of", "Nigeria"), id="mutual-coordinated-subject"),
+    pytest.param("Boko Haram and ISWAP split in 2016. The two movements have been bitter rivals ever since.",
+                 ("Boko Haram", "rival_of", "Islamic State West Africa Province"), id="mutual-the-two-movements"),
+    pytest.param("Colombia and the FARC held talks in Havana. The talks were mediated jointly by Norway and Cuba.",
+                 ("Norway", "negotiated_with", "FARC"), id="mediated-the-talks-just-told"),
+]
+
+
+@pytest.mark.parametrize("text,expected", MUTUAL_AND_MEDIATED)
+def test_mutual_and_mediated(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas and Fatah are not rivals.",
+    "Hamas and its allies are enemies.",
+])
+def test_mutual_near_miss(nlp, triples, text):
+    assert not any(t[1] == "rival_of" for t in triples(nlp, text))
+
+
+def test_mediated_talks_carry_both_sentences(nlp, relations):
+    text = "Colombia and the FARC held talks in Havana. The talks were mediated jointly by Norway and Cuba."
+    got = [r for r in relations(nlp, text) if r["subject"] == "Norway" and r["object"] == "FARC"]
+    assert got and all(r["confidence"] < 0.6 for r in got)
+    assert all("Havana" in (r["evidence"].get("context") or "") for r in got), got[0]["evidence"]
