@@ -87,3 +87,27 @@ def test_mediated_talks_carry_both_sentences(nlp, relations):
     got = [r for r in relations(nlp, text) if r["subject"] == "Norway" and r["object"] == "FARC"]
     assert got and all(r["confidence"] < 0.6 for r in got)
     assert all("Havana" in (r["evidence"].get("context") or "") for r in got), got[0]["evidence"]
+
+
+def test_envoys_of_both_sides_from_the_previous_paragraph(nlp, relations):
+    text = ("Fighting broke out between Armenia and Azerbaijan in 2020. Russia had warned both.\n\n"
+            "Within a month, envoys of both governments were in Moscow for talks mediated by Russia and France.")
+    got = {(r["subject"], r["object"]): r for r in relations(nlp, text) if r["relation"] == "negotiated_with"}
+    assert ("France", "Azerbaijan") in got and ("France", "Armenia") in got
+    evidence = got[("France", "Azerbaijan")]["evidence"]
+    assert evidence["sentence"].startswith("Within a month") and evidence["context"].startswith("Fighting broke out")
+
+
+def test_people_sent_from_two_states_stand_for_both(nlp, triples):
+    assert triple("Armenia", "negotiated_with", "Azerbaijan") in \
+        triples(nlp, "Negotiators from Armenia and Azerbaijan met in Geneva.")
+    assert not any(t[1] == "negotiated_with" for t in triples(nlp, "Delegations from Armenia did not meet Azerbaijan."))
+
+
+def test_weapon_named_as_actor_is_no_recipient_and_plural_relative_covers_both(nlp, triples):
+    text = ("Taiwan's arsenal has been modernised by its allies. Harpoon missiles were supplied by the United "
+            "States, and Sweden and Norway, which have sent Gripen fighter jets, paid for training.")
+    got = triples(nlp, text)
+    assert ("United States", "supplies_weapons_to", "Taiwan") in got
+    assert ("Norway", "supplies_weapons_to", "Taiwan") in got and ("Sweden", "supplies_weapons_to", "Taiwan") in got
+    assert not any(t[1] == "supplies_weapons_to" and "missiles" in t[2].lower() for t in got)

@@ -26,6 +26,24 @@ def relative_head(tok: Token) -> Token | None:
     return None
 
 
+def first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def plural_clause(pron: Token) -> bool:
+    """A relative clause whose verb agrees with a plural ('which have', 'who were'): it modifies the whole
+    coordination it hangs on, not its last conjunct."""
+    v = pron.head
+    forms = [v, *[c for c in v.children if c.dep_ in ("aux", "auxpass")]]
+    finite = next((f for f in forms if f.tag_ in ("VBP", "VBZ", "VBD")), None)
+    if finite is None or finite.tag_ != "VBP" and finite.lower_ != "were":
+        return False
+    head = relative_head(pron)
+    return head is not None and bool(head.conjuncts)
+
+
 def args(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
     """The actors a token stands for, with its coordinated siblings."""
     out: list[Arg] = []
@@ -52,6 +70,8 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     if tok.pos_ == "PRON":
         if low in ctx.words.relative_pronouns:
             head = relative_head(tok)
+            if head is not None and plural_clause(tok):
+                return args(ctx, first_conjunct(head), depth + 1)  # "X and Y, which have sent ...": both
             return single_arg(ctx, head, depth + 1) if head is not None else []
         if low in ctx.schema.person_pronouns or low in ctx.schema.group_pronouns:
             return resolve_pronoun(ctx, tok)
@@ -87,18 +107,27 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     if low not in ctx.words.thing_proxies and low not in ctx.words.force_proxies and ctx.schema.role(low) is not None and depth < 3:
         # "brokered by China's special envoy": the envoy's state acts
         holder = holder_of(ctx, tok, depth)
-        return [Arg(holder.actor, holder.start, holder.end, True)] if holder is not None else []
+        return [Arg(holder.actor, holder.start, holder.end, True)] if holder is not None else sent_by(ctx, tok, depth)
     if low in ctx.words.thing_proxies or low in ctx.words.force_proxies:
         holder = holder_of(ctx, tok, depth) or collective_of(ctx, tok)
         if holder is None:
-            return []
+            return sent_by(ctx, tok, depth)
         hm = ctx.mentions[ctx.tok2m[holder.start]] if ctx.tok2m[holder.start] >= 0 else None
         if low in ctx.words.force_proxies and hm is not None and hm.type == "PERSON":
             # named the way writers do: "Sadr's men", "Haftar's forces"
             name = f"{ctx.short_name(ctx.actors[holder.actor].name)}'s {low}"
             return [ctx.new_group(name, holder.start, tok.i + 1)]
         return [Arg(holder.actor, holder.start, holder.end, True)]
-    return []
+    return sent_by(ctx, tok, depth)
+
+
+def sent_by(ctx: Context, tok: Token, depth: int) -> list[Arg]:
+    """'delegations from the two sides', 'negotiators of both governments': people sent to talk stand for
+    the actors that sent them (each of them, when the phrase names several)."""
+    forms = {tok.lower_, tok.lemma_.lower()}
+    if not (forms & ctx.schema.themes.get("delegations", frozenset()) or forms & event_words("state_voices")):
+        return []
+    return [a for p in prep_objects(tok, ["from", "of"]) for a in args(ctx, p, depth + 1)]
 
 
 def collective_of(ctx: Context, tok: Token) -> Arg | None:

@@ -22,7 +22,7 @@ from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import (agents_of, args, conjuncts, event_words, is_passive, listed_after,
                                                logical_subjects, objects_of, prep_objects)
 from graphkit.nlp.relations.emit import emit
-from graphkit.nlp.relations.implicit import implicit_recipients, implicit_sides
+from graphkit.nlp.relations.implicit import implicit_recipients, implicit_sides, names_thing
 from graphkit.nlp.relations.nouns import side_args
 from graphkit.nlp.relations.roles import construction_words
 
@@ -142,8 +142,9 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
             implicit_recipients(ctx, v, rel, subjects, objects)
         if sources:
             emit(ctx, sources, rel, subjects, v, "verb")  # "Y received weapons from X"
-        if objects:
-            emit(ctx, subjects, rel, objects, v, "verb")
+        recipients = [o for o in objects if rel != "supplies_weapons_to" or not names_thing(ctx, o)]
+        if recipients:  # "Harpoon missiles were supplied by X": the missiles are what is given, not who gets it
+            emit(ctx, subjects, rel, recipients, v, "verb")
         elif not sources and ctx.schema.relations[rel].symmetric and len(subjects) > 1:
             emit(ctx, subjects, rel, [], v, "pair", symmetric_pairs=True)
 
