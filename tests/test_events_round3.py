@@ -111,3 +111,16 @@ def test_weapon_named_as_actor_is_no_recipient_and_plural_relative_covers_both(n
     assert ("United States", "supplies_weapons_to", "Taiwan") in got
     assert ("Norway", "supplies_weapons_to", "Taiwan") in got and ("Sweden", "supplies_weapons_to", "Taiwan") in got
     assert not any(t[1] == "supplies_weapons_to" and "missiles" in t[2].lower() for t in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Saudi jets bombed Houthi-held areas near Saada.", ("Saudi Arabia", "attacked", "Houthis")),
+    ("The Congolese army shelled M23-controlled villages.", ("FARDC", "attacked", "M23")),
+])
+def test_places_held_by_a_group_stand_for_it(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+def test_places_held_by_a_state_or_reached_give_no_attack(nlp, triples):
+    assert not any(t[1] == "attacked" for t in triples(nlp, "Aid reached Houthi-held areas near Saada."))
+    assert not any(t[1] == "attacked" for t in triples(nlp, "Saudi jets bombed Yemen-held areas."))

@@ -118,7 +118,22 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
             name = f"{ctx.short_name(ctx.actors[holder.actor].name)}'s {low}"
             return [ctx.new_group(name, holder.start, tok.i + 1)]
         return [Arg(holder.actor, holder.start, holder.end, True)]
-    return sent_by(ctx, tok, depth)
+    return sent_by(ctx, tok, depth) or held_by(ctx, tok)
+
+
+def held_by(ctx: Context, tok: Token) -> list[Arg]:
+    """'Houthi-held areas', 'M23-controlled villages' as an object: the places stand for the actor holding
+    them (struck, shelled, supplied), named on the control participle (lexicon ``control_participles``)."""
+    if tok.dep_ not in ("dobj", "pobj", "nsubjpass", "conj"):
+        return []
+    for c in tok.children:
+        if c.dep_ == "amod" and c.i < tok.i and c.lower_ in event_words("control_participles"):
+            for k in c.children:
+                m = ctx.mention(k)
+                if k.dep_ in ("npadvmod", "compound", "nmod", "amod") and k.i < c.i and m is not None \
+                        and m.type in ("ORGANIZATION", "GROUP"):
+                    return [ctx.arg_of(m, indirect=True)]
+    return []
 
 
 def sent_by(ctx: Context, tok: Token, depth: int) -> list[Arg]:
