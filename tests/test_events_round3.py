@@ -124,3 +124,20 @@ def test_places_held_by_a_group_stand_for_it(nlp, triples, text, expected):
 def test_places_held_by_a_state_or_reached_give_no_attack(nlp, triples):
     assert not any(t[1] == "attacked" for t in triples(nlp, "Aid reached Houthi-held areas near Saada."))
     assert not any(t[1] == "attacked" for t in triples(nlp, "Saudi jets bombed Yemen-held areas."))
+
+
+def test_positions_named_by_a_demonym_stand_for_the_state(nlp, triples):
+    got = triples(nlp, "Russia denied that it had shelled Ukrainian positions, but Ukraine attacked Russian positions.")
+    assert ("Ukraine", "attacked", "Russia") in got
+    assert ("Russia", "attacked", "Ukraine") not in got  # the denied clause gives nothing
+
+
+def test_coordinated_subject_misparsed_as_a_modifier(nlp, triples):
+    got = triples(nlp, "Xi and North Korean leader Kim Jong Un signed a friendship treaty in Beijing.")
+    assert triple("Xi Jinping", "negotiated_with", "Kim Jong-un") in got
+
+
+def test_a_team_headed_by_people_stands_for_them(nlp, triples):
+    got = triples(nlp, "A team led by Wang Yi and Qin Gang met Iranian officials.")
+    assert triple("Wang Yi", "negotiated_with", "Iran") in got and triple("Qin Gang", "negotiated_with", "Iran") in got
+    assert not any(t[1] == "commands" for t in got)  # those heading the team do not command each other

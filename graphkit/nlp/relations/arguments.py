@@ -44,9 +44,19 @@ def plural_clause(pron: Token) -> bool:
     return head is not None and bool(head.conjuncts)
 
 
+def misparsed_coordinates(ctx: Context, tok: Token) -> list[Token]:
+    """'X and North Korean leader Y signed' parsed with 'X and ... leader' as a modifier of Y: a named modifier
+    carrying its own 'and' + conjunct is a coordinated subject, not a modifier."""
+    return [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i and ctx.mention(c) is not None
+            and ctx.mention(c) is not ctx.mention(tok) and any(k.dep_ == "cc" and k.lower_ == "and" for k in c.children)
+            and any(k.dep_ == "conj" for k in c.children)]
+
+
 def args(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
     """The actors a token stands for, with its coordinated siblings."""
     out: list[Arg] = []
+    for t in misparsed_coordinates(ctx, tok):
+        out.extend(single_arg(ctx, t, depth))
     for t in conjuncts(tok):
         out.extend(single_arg(ctx, t, depth))
         m = ctx.mention(t)
@@ -140,6 +150,12 @@ def sent_by(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     """'delegations from the two sides', 'negotiators of both governments': people sent to talk stand for
     the actors that sent them (each of them, when the phrase names several)."""
     forms = {tok.lower_, tok.lemma_.lower()}
+    if forms & event_words("mission_nouns"):
+        # "a team headed by X and Y held talks": those heading it
+        heads = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in event_words("delegation_heads")
+                 for t in agents_of(c) for a in args(ctx, t, depth + 1)]
+        if heads:
+            return heads
     if not (forms & ctx.schema.themes.get("delegations", frozenset()) or forms & event_words("state_voices")):
         return []
     return [a for p in prep_objects(tok, ["from", "of"]) for a in args(ctx, p, depth + 1)]
@@ -170,8 +186,10 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
     for c in tok.children:
         # "an Israeli airstrike", "Turkish drones": a demonym adjective names the state that owns them
         # ... and so do "Sudanese envoys", "Chinese officials" (people speaking for a state, not a team it sends)
+        # ... and "Ukrainian positions", "Russian territory", "a Turkish convoy" (what a state holds, struck)
         if c.dep_ == "amod" and c.i < tok.i and (tok.lower_ in ctx.words.force_proxies or tok.lower_ in
-                                                 event_words("state_voices")) and ctx.mention(c) is None:
+                                                 event_words("state_voices") | event_words("state_holdings")) \
+                and ctx.mention(c) is None:
             state = ctx.dictionary.state_for_demonym(c.text)
             if state is not None and state.type == "STATE":
                 return state_arg(ctx, state, c)

@@ -136,6 +136,8 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
         return
     goal_slots = tuple(s for s in frame.obj if s != SOURCE_SLOT)
     objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t) or listed_after(ctx, t)])
+    own = {s.actor for s in subjects}
+    objects = [o for o in objects if o.actor not in own]  # "a team led by X and Y": the team is X and Y
     sources = [a for t in prep_objects(v, [SOURCE_SLOT]) for a in args(ctx, t)] if SOURCE_SLOT in frame.obj else []
     for rel in relations:
         if not sources:
