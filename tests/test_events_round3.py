@@ -141,3 +141,25 @@ def test_a_team_headed_by_people_stands_for_them(nlp, triples):
     got = triples(nlp, "A team led by Wang Yi and Qin Gang met Iranian officials.")
     assert triple("Wang Yi", "negotiated_with", "Iran") in got and triple("Qin Gang", "negotiated_with", "Iran") in got
     assert not any(t[1] == "commands" for t in got)  # those heading the team do not command each other
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Eritrea remains locked in a bitter confrontation with Ethiopia.", ("Eritrea", "rival_of", "Ethiopia")),
+    ("Turkey is embroiled in a war with the PKK.", ("Turkey", "rival_of", "PKK")),
+    ("Iraq's government is engaged in ceasefire talks with the Mahdi Army.", ("Iraq", "negotiated_with", "Mahdi Army")),
+])
+def test_the_one_held_in_an_event(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+def test_avoided_or_negated_event_gives_no_rivalry(nlp, triples):
+    assert not any(t[1] == "rival_of" for t in triples(nlp, "Eritrea avoided a confrontation with Ethiopia."))
+    assert not any(t[1] == "rival_of" for t in triples(nlp, "Turkey is not embroiled in a war with the PKK."))
+
+
+def test_its_is_not_a_plural_collective(nlp, triples):
+    text = ("African leaders backed sanctions against Eritrea, isolating the Eritrean government further in its "
+            "bitter confrontation with Ethiopia.")
+    got = triples(nlp, text)
+    assert triple("Eritrea", "rival_of", "Ethiopia") in got
+    assert not any(t[1] == "rival_of" and "African leaders" in (t[0], t[2]) for t in got)

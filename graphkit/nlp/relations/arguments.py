@@ -253,6 +253,10 @@ def logical_subjects(v: Token, ctx: Context, depth: int = 0) -> list[Token]:
     if have is not None:
         return [c for c in have.children if c.dep_ == "nsubj"]
     if is_passive(v):
+        if not agents_of(v) and v.lemma_.lower() in event_words("stative_participles"):
+            # "X is locked in a confrontation with Y", "X was engaged in talks with Y": X is in it
+            held = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+            return held or [k for a in v.children if a.dep_ == "auxpass" for k in a.children if k.dep_ == "nsubj"]
         return agents_of(v)
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
     if subj:

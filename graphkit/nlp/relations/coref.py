@@ -121,8 +121,8 @@ def antecedent(ctx: Context, tok: Token, person: bool, kinds: tuple[str, ...] = 
                 continue
             if (plural and not plural_mention(ctx, m)) or (fits is not None and not fits(m)):
                 continue
-            if singular and coordinated_with(ctx, m, False):
-                continue  # one of "X and Y" is not what "it" stands for
+            if singular and (coordinated_with(ctx, m, False) or ctx.doc[m.start:m.end].root.tag_ == "NNS"):
+                continue  # one of "X and Y", or a plural collective ("African leaders"), is not what "it" stands for
             best = m
             # a subject is the more salient antecedent: "The EMC, the largest FARC network, ... Its commander"
             if _is_subject(ctx, m):
