@@ -163,3 +163,22 @@ def test_its_is_not_a_plural_collective(nlp, triples):
     got = triples(nlp, text)
     assert triple("Eritrea", "rival_of", "Ethiopia") in got
     assert not any(t[1] == "rival_of" and "African leaders" in (t[0], t[2]) for t in got)
+
+
+def test_accused_of_arming_exemplified_recipients(nlp, relations):
+    text = "Colombia accuses the arms dealer Viktor Bout and Rosoboronexport of knowingly arming guerrillas such as the FARC."
+    got = {(r["subject"], r["object"]): r for r in relations(nlp, text) if r["relation"] == "supplies_weapons_to"}
+    assert ("Viktor Bout", "FARC") in got and ("Rosoboronexport", "FARC") in got
+    assert got[("Rosoboronexport", "FARC")]["hedged"]  # an accusation gives the hedged triple
+
+
+def test_exemplars_follow_their_predicate(nlp, triples):
+    assert ("Iran", "supplies_weapons_to", "Kata'ib Hezbollah") in \
+        triples(nlp, "Iran has armed militias including Kataib Hezbollah.")
+    assert not triples(nlp, "Iran condemned groups such as the Houthis.")
+
+
+def test_an_exemplar_through_a_role_is_not_the_target(nlp, triples):
+    got = triples(nlp, "Pakistani forces have captured two top figures of the Taliban, including the security "
+                       "chief of leader Mullah Omar.")
+    assert not any(t[1] == "attacked" and t[2] == "Mohammad Omar" for t in got)

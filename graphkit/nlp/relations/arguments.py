@@ -52,6 +52,17 @@ def misparsed_coordinates(ctx: Context, tok: Token) -> list[Token]:
             and any(k.dep_ == "conj" for k in c.children)]
 
 
+def exemplars(tok: Token) -> list[Token]:
+    """'cartels such as X', 'militias including X and Y', 'groups like X': the named members a plural
+    common noun is exemplified by."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and any(
+                k.lower_ == "such" for k in c.children)) or (c.lower_ == "like" and c.i == tok.i + 1)):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
 def args(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
     """The actors a token stands for, with its coordinated siblings."""
     out: list[Arg] = []
@@ -62,6 +73,9 @@ def args(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
         m = ctx.mention(t)
         # "US and Iraqi troops": the states coordinated before one head noun act together
         out.extend(ctx.arg_of(ctx.mentions[ctx.tok2m[p]]) for p in (m.partners if m else ()) if ctx.tok2m[p] >= 0)
+    if tok.tag_ == "NNS":
+        # named members only: "including the security chief of X" exemplifies by X's man, not by X
+        out.extend(ctx.arg_of(ctx.mention(t)) for e in exemplars(tok) for t in conjuncts(e) if ctx.mention(t) is not None)
     seen, uniq = set(), []
     for a in out:
         if a.actor not in seen:
@@ -276,6 +290,9 @@ def logical_subjects(v: Token, ctx: Context, depth: int = 0) -> list[Token]:
             # "Peng was summoned to Kunming and met Deng there": the one summoned met him
             return [c for c in h.children if c.dep_ == "nsubjpass"]
         return logical_subjects(h, ctx, depth + 1)
+    if v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.dep_ == "dobj" and \
+            h.head.head.lemma_ in ctx.words.accusation_verbs:
+        return [h.head]  # "accuses X and Y of arming Z" with the of-phrase hung on the accused
     if v.dep_ in ("advcl", "pcomp") or (v.dep_ == "pobj"):
         gov = h.head if h.dep_ == "prep" else h
         if gov.pos_ in ("VERB", "AUX"):
