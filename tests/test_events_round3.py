@@ -182,10 +182,3 @@ def test_an_exemplar_through_a_role_is_not_the_target(nlp, triples):
     got = triples(nlp, "Pakistani forces have captured two top figures of the Taliban, including the security "
                        "chief of leader Mullah Omar.")
     assert not any(t[1] == "attacked" and t[2] == "Mohammad Omar" for t in got)
-
-
-def test_a_participle_on_the_last_of_a_coordination_leads_only_it(nlp, triples):
-    got = triples(nlp, "Analysts learned of talks between al-Shabaab and Yemen's Houthi movement, led by "
-                       "Abdul-Malik al-Houthi, about drones.")
-    assert ("Abdul-Malik al-Houthi", "commands", "Houthis") in got
-    assert ("Abdul-Malik al-Houthi", "commands", "al-Shabaab") not in got

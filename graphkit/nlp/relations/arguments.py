@@ -47,8 +47,6 @@ def plural_clause(pron: Token) -> bool:
 def misparsed_coordinates(ctx: Context, tok: Token) -> list[Token]:
     """'X and North Korean leader Y signed' parsed with 'X and ... leader' as a modifier of Y: a named modifier
     carrying its own 'and' + conjunct is a coordinated subject, not a modifier."""
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return []  # "talks between X and Y's movement, led by Z": Z leads the movement only
     return [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i and ctx.mention(c) is not None
             and ctx.mention(c) is not ctx.mention(tok) and any(k.dep_ == "cc" and k.lower_ == "and" for k in c.children)
             and any(k.dep_ == "conj" for k in c.children)]
