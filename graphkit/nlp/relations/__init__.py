@@ -7,6 +7,8 @@ Patterns (each named in the evidence it produces):
 - ``role``: a role noun in apposition, before a name or as a predicate ("X, the head of Y", "Y commander X",
   "Y's rivals are X and Z").
 - ``participle``: "X-backed Y"; ``loyal``: "fighters loyal to X".
+- ``noun`` (occurrence): an event noun with its sides on the verb ("war broke out between X and Y").
+- ``role`` (mutual): a symmetric role noun said of two sides ("X and Y have been rivals").
 - ``pair``: coordinated subjects of a symmetric trigger with no object ("X and Y signed a truce").
 All trigger words come from the schema (data/relations.json).
 """
@@ -26,6 +28,8 @@ from graphkit.nlp.relations.attributes import organisation_of_organisation, stat
 from graphkit.nlp.relations.participles import participle_pattern
 from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
 from graphkit.nlp.relations.inference import rivalries_from_attacks
+from graphkit.nlp.relations.occurrence import occurrence_pattern
+from graphkit.nlp.relations.mutual import mutual_pattern
 
 
 def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], schema: Schema,
@@ -42,7 +46,9 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             frame = schema.nouns.get(lemma) or schema.nouns.get(t.lower_)
             if frame and ctx.tok2m[t.i] < 0:
                 noun_pattern(ctx, t, frame)
+                occurrence_pattern(ctx, t, frame)
             role_pattern(ctx, t)
+            mutual_pattern(ctx, t)
             followers_pattern(ctx, t)
         if t.pos_ in ("VERB", "ADJ", "NOUN", "PROPN") and (t.dep_ in ("amod", "compound") or "-" in t.text):
             participle_pattern(ctx, t)

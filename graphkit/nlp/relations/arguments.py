@@ -26,14 +26,56 @@ def relative_head(tok: Token) -> Token | None:
     return None
 
 
+def first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def plural_clause(pron: Token) -> bool:
+    """A relative clause whose verb agrees with a plural ('which have', 'who were'): it modifies the whole
+    coordination it hangs on, not its last conjunct."""
+    v = pron.head
+    forms = [v, *[c for c in v.children if c.dep_ in ("aux", "auxpass")]]
+    finite = next((f for f in forms if f.tag_ in ("VBP", "VBZ", "VBD")), None)
+    if finite is None or finite.tag_ != "VBP" and finite.lower_ != "were":
+        return False
+    head = relative_head(pron)
+    return head is not None and bool(head.conjuncts)
+
+
+def misparsed_coordinates(ctx: Context, tok: Token) -> list[Token]:
+    """'X and North Korean leader Y signed' parsed with 'X and ... leader' as a modifier of Y: a named modifier
+    carrying its own 'and' + conjunct is a coordinated subject, not a modifier."""
+    return [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i and ctx.mention(c) is not None
+            and ctx.mention(c) is not ctx.mention(tok) and any(k.dep_ == "cc" and k.lower_ == "and" for k in c.children)
+            and any(k.dep_ == "conj" for k in c.children)]
+
+
+def exemplars(tok: Token) -> list[Token]:
+    """'cartels such as X', 'militias including X and Y', 'groups like X': the named members a plural
+    common noun is exemplified by."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and any(
+                k.lower_ == "such" for k in c.children)) or (c.lower_ == "like" and c.i == tok.i + 1)):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
 def args(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
     """The actors a token stands for, with its coordinated siblings."""
     out: list[Arg] = []
+    for t in misparsed_coordinates(ctx, tok):
+        out.extend(single_arg(ctx, t, depth))
     for t in conjuncts(tok):
         out.extend(single_arg(ctx, t, depth))
         m = ctx.mention(t)
         # "US and Iraqi troops": the states coordinated before one head noun act together
         out.extend(ctx.arg_of(ctx.mentions[ctx.tok2m[p]]) for p in (m.partners if m else ()) if ctx.tok2m[p] >= 0)
+    if tok.tag_ == "NNS":
+        # named members only: "including the security chief of X" exemplifies by X's man, not by X
+        out.extend(ctx.arg_of(ctx.mention(t)) for e in exemplars(tok) for t in conjuncts(e) if ctx.mention(t) is not None)
     seen, uniq = set(), []
     for a in out:
         if a.actor not in seen:
@@ -52,6 +94,8 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     if tok.pos_ == "PRON":
         if low in ctx.words.relative_pronouns:
             head = relative_head(tok)
+            if head is not None and plural_clause(tok):
+                return args(ctx, first_conjunct(head), depth + 1)  # "X and Y, which have sent ...": both
             return single_arg(ctx, head, depth + 1) if head is not None else []
         if low in ctx.schema.person_pronouns or low in ctx.schema.group_pronouns:
             return resolve_pronoun(ctx, tok)
@@ -87,18 +131,48 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     if low not in ctx.words.thing_proxies and low not in ctx.words.force_proxies and ctx.schema.role(low) is not None and depth < 3:
         # "brokered by China's special envoy": the envoy's state acts
         holder = holder_of(ctx, tok, depth)
-        return [Arg(holder.actor, holder.start, holder.end, True)] if holder is not None else []
+        return [Arg(holder.actor, holder.start, holder.end, True)] if holder is not None else sent_by(ctx, tok, depth)
     if low in ctx.words.thing_proxies or low in ctx.words.force_proxies:
         holder = holder_of(ctx, tok, depth) or collective_of(ctx, tok)
         if holder is None:
-            return []
+            return sent_by(ctx, tok, depth)
         hm = ctx.mentions[ctx.tok2m[holder.start]] if ctx.tok2m[holder.start] >= 0 else None
         if low in ctx.words.force_proxies and hm is not None and hm.type == "PERSON":
             # named the way writers do: "Sadr's men", "Haftar's forces"
             name = f"{ctx.short_name(ctx.actors[holder.actor].name)}'s {low}"
             return [ctx.new_group(name, holder.start, tok.i + 1)]
         return [Arg(holder.actor, holder.start, holder.end, True)]
+    return sent_by(ctx, tok, depth) or held_by(ctx, tok)
+
+
+def held_by(ctx: Context, tok: Token) -> list[Arg]:
+    """'Houthi-held areas', 'M23-controlled villages' as an object: the places stand for the actor holding
+    them (struck, shelled, supplied), named on the control participle (lexicon ``control_participles``)."""
+    if tok.dep_ not in ("dobj", "pobj", "nsubjpass", "conj"):
+        return []
+    for c in tok.children:
+        if c.dep_ == "amod" and c.i < tok.i and c.lower_ in event_words("control_participles"):
+            for k in c.children:
+                m = ctx.mention(k)
+                if k.dep_ in ("npadvmod", "compound", "nmod", "amod") and k.i < c.i and m is not None \
+                        and m.type in ("ORGANIZATION", "GROUP"):
+                    return [ctx.arg_of(m, indirect=True)]
     return []
+
+
+def sent_by(ctx: Context, tok: Token, depth: int) -> list[Arg]:
+    """'delegations from the two sides', 'negotiators of both governments': people sent to talk stand for
+    the actors that sent them (each of them, when the phrase names several)."""
+    forms = {tok.lower_, tok.lemma_.lower()}
+    if forms & event_words("mission_nouns"):
+        # "a team headed by X and Y held talks": those heading it
+        heads = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in event_words("delegation_heads")
+                 for t in agents_of(c) for a in args(ctx, t, depth + 1)]
+        if heads:
+            return heads
+    if not (forms & ctx.schema.themes.get("delegations", frozenset()) or forms & event_words("state_voices")):
+        return []
+    return [a for p in prep_objects(tok, ["from", "of"]) for a in args(ctx, p, depth + 1)]
 
 
 def collective_of(ctx: Context, tok: Token) -> Arg | None:
@@ -126,8 +200,10 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
     for c in tok.children:
         # "an Israeli airstrike", "Turkish drones": a demonym adjective names the state that owns them
         # ... and so do "Sudanese envoys", "Chinese officials" (people speaking for a state, not a team it sends)
+        # ... and "Ukrainian positions", "Russian territory", "a Turkish convoy" (what a state holds, struck)
         if c.dep_ == "amod" and c.i < tok.i and (tok.lower_ in ctx.words.force_proxies or tok.lower_ in
-                                                 event_words("state_voices")) and ctx.mention(c) is None:
+                                                 event_words("state_voices") | event_words("state_holdings")) \
+                and ctx.mention(c) is None:
             state = ctx.dictionary.state_for_demonym(c.text)
             if state is not None and state.type == "STATE":
                 return state_arg(ctx, state, c)
@@ -173,11 +249,28 @@ def agents_of(v: Token) -> list[Token]:
     return out
 
 
+def perfect_misread(v: Token) -> Token | None:
+    """'It has overrun army bases' parsed as 'has' + an adjective 'overrun' on 'bases': the auxiliary read as
+    the main verb. Returns that 'have' when ``v`` is such a past participle."""
+    h = v.head
+    if v.dep_ != "amod" or v.tag_ != "VBN" or h.dep_ != "dobj" or h.head.lemma_ != "have" or h.head.i > v.i:
+        return None
+    between = v.doc[h.head.i + 1:v.i]
+    return h.head if all(t.pos_ in ("ADV", "PART") for t in between) else None
+
+
 def logical_subjects(v: Token, ctx: Context, depth: int = 0) -> list[Token]:
     """Tokens acting as the subject of predicate ``v`` (the agent when passive), inherited if unstated."""
     if depth > 6:
         return []
+    have = perfect_misread(v)
+    if have is not None:
+        return [c for c in have.children if c.dep_ == "nsubj"]
     if is_passive(v):
+        if not agents_of(v) and v.lemma_.lower() in event_words("stative_participles"):
+            # "X is locked in a confrontation with Y", "X was engaged in talks with Y": X is in it
+            held = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+            return held or [k for a in v.children if a.dep_ == "auxpass" for k in a.children if k.dep_ == "nsubj"]
         return agents_of(v)
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
     if subj:
@@ -197,6 +290,9 @@ def logical_subjects(v: Token, ctx: Context, depth: int = 0) -> list[Token]:
             # "Peng was summoned to Kunming and met Deng there": the one summoned met him
             return [c for c in h.children if c.dep_ == "nsubjpass"]
         return logical_subjects(h, ctx, depth + 1)
+    if v.dep_ == "pcomp" and h.dep_ == "prep" and h.head.dep_ == "dobj" and \
+            h.head.head.lemma_ in ctx.words.accusation_verbs:
+        return [h.head]  # "accuses X and Y of arming Z" with the of-phrase hung on the accused
     if v.dep_ in ("advcl", "pcomp") or (v.dep_ == "pobj"):
         gov = h.head if h.dep_ == "prep" else h
         if gov.pos_ in ("VERB", "AUX"):
@@ -249,6 +345,8 @@ def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
             else:
                 direct = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ != "PRON" or (c.dep_ == "dobj")]
                 out += direct or shared_objects(v) or free_relative_objects(v) or misparsed_name_objects(v)
+                if perfect_misread(v) is not None:
+                    out.append(v.head)  # "has overrun army bases": the noun the participle was hung on
         elif slot == "dative":
             out += [c for c in v.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
             out += prep_objects(v, ["to"]) if "to" not in slots else []

@@ -121,8 +121,8 @@ def antecedent(ctx: Context, tok: Token, person: bool, kinds: tuple[str, ...] = 
                 continue
             if (plural and not plural_mention(ctx, m)) or (fits is not None and not fits(m)):
                 continue
-            if singular and coordinated_with(ctx, m, False):
-                continue  # one of "X and Y" is not what "it" stands for
+            if singular and (coordinated_with(ctx, m, False) or ctx.doc[m.start:m.end].root.tag_ == "NNS"):
+                continue  # one of "X and Y", or a plural collective ("African leaders"), is not what "it" stands for
             best = m
             # a subject is the more salient antecedent: "The EMC, the largest FARC network, ... Its commander"
             if _is_subject(ctx, m):
@@ -197,7 +197,7 @@ def _glued(ctx: Context, a: Mention, b: Mention) -> bool:
 def last_pair(ctx: Context, tok: Token, person: bool | None, size: int = 2) -> list[Mention]:
     """'the two sides', 'the three groups': the last ``size`` actors named together in an earlier sentence
     of the window, coordinated or as the two sides of 'between X and Y'."""
-    for sent in window(ctx, tok)[1:]:
+    for sent in window(ctx, tok)[1:] + previous_paragraph(ctx, tok):
         found: list[Mention] = []
         for m in ctx.mentions:
             if sent.start <= m.start < sent.end:
@@ -207,6 +207,20 @@ def last_pair(ctx: Context, tok: Token, person: bool | None, size: int = 2) -> l
         if found:
             return found
     return []
+
+
+def previous_paragraph(ctx: Context, tok: Token) -> list[Span]:
+    """For an anaphor in a paragraph's first sentence, the previous paragraph's sentences, nearest first
+    (at most ``sentences_back`` + 1): 'the two sides' opening a paragraph points back to the pair just told."""
+    before = [s for s in ctx.doc.sents if s.end <= tok.sent.start]
+    if not before or same_paragraph(ctx.doc, before[-1].start_char, tok.idx):
+        return []
+    out: list[Span] = []
+    for s in reversed(before):
+        if out and not same_paragraph(ctx.doc, s.start_char, out[-1].start_char):
+            break
+        out.append(s)
+    return out[:coref_words().sentences_back + 1]
 
 
 def pair_description(tok: Token) -> int:
@@ -244,7 +258,7 @@ def resolve_description(ctx: Context, tok: Token) -> list[Arg] | None:
     size = pair_description(tok)
     if size:
         person = True if low in ("generals", "leaders") else None
-        return [ctx.arg_of(m, indirect=True) for m in last_pair(ctx, tok, person, size)]
+        return [anaphor_arg(ctx, m, tok) for m in last_pair(ctx, tok, person, size)]
     kinds = coref_words().descriptions.get(low) or (ACTOR_KINDS if low in ctx.words.anaphoric_nouns else ())
     if not kinds:
         return None
@@ -292,6 +306,14 @@ def modifier_fit(ctx: Context, tok: Token) -> Callable[[Mention], bool] | None:
                 return False
         return True
     return fits
+
+
+def anaphor_arg(ctx: Context, m: Mention, tok: Token) -> Arg:
+    """An antecedent as an argument: at its mention within the paragraph; from an earlier paragraph, spanning
+    the anaphor and named at the mention (a statement does not cross a paragraph break, its evidence does)."""
+    if same_paragraph(ctx.doc, ctx.doc[m.start].idx, tok.idx):
+        return ctx.arg_of(m, indirect=True)
+    return Arg(m.actor, tok.i, tok.i + 1, indirect=True, named_at=m.start)
 
 
 def topic_arg(topic: Mention, tok: Token) -> Arg:

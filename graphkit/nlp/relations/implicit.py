@@ -25,7 +25,7 @@ def _weapon_word(ctx: Context, tok: Token) -> bool:
     return any(forms & words for theme, words in ctx.schema.themes.items() if theme == "weapons")
 
 
-def _names_thing(ctx: Context, a: Arg) -> bool:
+def names_thing(ctx: Context, a: Arg) -> bool:
     """An 'object' that is the weapon itself ('Storm Shadow cruise missiles'), not a recipient."""
     return _weapon_word(ctx, ctx.doc[a.start:a.end].root)
 
@@ -80,7 +80,7 @@ def implicit_recipients(ctx: Context, v: Token, relation: str, subjects: list[Ar
     """A supply verb that names supplier and weapon but no recipient: the paragraph's topic receives it."""
     if relation not in coref_words().implicit_recipient_relations or not subjects or _has_recipient_slot(v):
         return
-    if any(not _names_thing(ctx, o) for o in objects):
+    if any(not names_thing(ctx, o) for o in objects):
         return
     topic = recipient_topic(ctx, v)
     if topic is None or any(s.actor == topic.actor for s in subjects):

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from graphkit.model.lexicon import data_file
 from graphkit.nlp.relations.context import Context
+from graphkit.nlp.relations.arguments import perfect_misread
 
 # links along which a predicate's clause reaches up to the predicate that governs it
 COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd", "agent",
@@ -46,6 +47,10 @@ def clause_scope(ctx: Context, trigger: Token) -> list[tuple[Token, bool, bool]]
     steps = [(trigger, True, False)]
     role = ctx.schema.role(trigger.lower_) is not None or ctx.schema.role(trigger.lemma_.lower()) is not None
     t = trigger
+    have = perfect_misread(trigger)
+    if have is not None:  # "has allegedly overrun X" misparsed: the clause is the auxiliary's
+        steps.append((have, True, False))
+        t = have
     for _ in range(12):
         h = t.head
         if h.i == t.i or not same_paragraph(h, trigger):
@@ -88,6 +93,10 @@ def clause_chain(tok: Token) -> list[Token]:
     """The trigger and the predicates it hangs from within its own clause (xcomp, aux chain)."""
     chain = [tok]
     t = tok
+    have = perfect_misread(tok)
+    if have is not None:
+        chain.append(have)
+        t = have
     while t.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "acomp", "conj") and t.head.i != t.i:
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and not shares_modifiers(t, t.head):
             break  # "X did not attack Y but signed a deal with Z": the negation is the first clause's

@@ -22,7 +22,7 @@ from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import (agents_of, args, conjuncts, event_words, is_passive, listed_after,
                                                logical_subjects, objects_of, prep_objects)
 from graphkit.nlp.relations.emit import emit
-from graphkit.nlp.relations.implicit import implicit_recipients, implicit_sides
+from graphkit.nlp.relations.implicit import implicit_recipients, implicit_sides, names_thing
 from graphkit.nlp.relations.nouns import side_args
 from graphkit.nlp.relations.roles import construction_words
 
@@ -78,9 +78,27 @@ def frame_relations(ctx: Context, v: Token, frame: Frame) -> list[str]:
     if not frame.theme:
         return [frame.relation]
     classes = theme_classes(ctx, v)
+    if not classes and frame.theme == "weapons" and supplies_armed_actor(ctx, v):
+        return [frame.relation]
     if frame.theme == "weapons":
         return [ctx.schema.theme_relations[c] for c in sorted(classes) if c in ctx.schema.theme_relations]
     return [frame.relation] if frame.theme in classes else []
+
+
+def supplies_armed_actor(ctx: Context, v: Token) -> bool:
+    """'X was supplying the RSF', 'X resupplied the rebels': a supply verb (lexicon ``bare_supply_verbs``)
+    whose only object is an armed group or organisation supplies it with arms; a state or a thing given
+    ('supplied Europe', 'supplied the army with fuel') does not."""
+    if v.lemma_.lower() not in event_words("bare_supply_verbs"):
+        return False
+    themes = theme_tokens(ctx, v)
+    if not themes or any(c.dep_ == "dative" for c in v.children):
+        return False
+    for t in themes:
+        m = ctx.mention(t)
+        if m is None or ctx.actors[m.actor].type not in ("GROUP", "ORGANIZATION"):
+            return False
+    return True
 
 
 def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
@@ -118,14 +136,17 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
         return
     goal_slots = tuple(s for s in frame.obj if s != SOURCE_SLOT)
     objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t) or listed_after(ctx, t)])
+    own = {s.actor for s in subjects}
+    objects = [o for o in objects if o.actor not in own]  # "a team led by X and Y": the team is X and Y
     sources = [a for t in prep_objects(v, [SOURCE_SLOT]) for a in args(ctx, t)] if SOURCE_SLOT in frame.obj else []
     for rel in relations:
         if not sources:
             implicit_recipients(ctx, v, rel, subjects, objects)
         if sources:
             emit(ctx, sources, rel, subjects, v, "verb")  # "Y received weapons from X"
-        if objects:
-            emit(ctx, subjects, rel, objects, v, "verb")
+        recipients = [o for o in objects if rel != "supplies_weapons_to" or not names_thing(ctx, o)]
+        if recipients:  # "Harpoon missiles were supplied by X": the missiles are what is given, not who gets it
+            emit(ctx, subjects, rel, recipients, v, "verb")
         elif not sources and ctx.schema.relations[rel].symmetric and len(subjects) > 1:
             emit(ctx, subjects, rel, [], v, "pair", symmetric_pairs=True)
 
@@ -147,7 +168,7 @@ def dispatched_forces(ctx: Context, v: Token) -> None:
     """'X sent Y troops': sending a force that belongs to another actor commands it ('Iran sent Quds Force
     troops to Syria'). Armed things (drones, jets) are weapons, handled by the theme; people are forces."""
     forces = [c for c in v.children if c.dep_ == "dobj" and c.lower_ in ctx.words.force_proxies
-              and "weapons" not in word_themes(ctx, c)]
+              and "weapons" not in word_themes(ctx, c) and ctx.mention(c) is None]  # not "supplied the X Army"
     if not forces or is_passive(v):
         return
     subjects = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
