@@ -90,3 +90,67 @@ def bounded_id(text: str, limit: int = MAX_ID_CHARS) -> str:
 def slug(text: str) -> str:
     """A stable, readable id fragment: 'Qassem Suleimani' -> 'qassem-suleimani' (bounded: :func:`bounded_id`)."""
     return bounded_id(name_key(text).replace(" ", "-") or "unnamed")
+
+
+_FOLLOWING = re.compile(r"^(.+?)['’]s ([A-Za-z]+)$")
+
+
+def following_owner(name: str) -> str:
+    """The person whose armed following ``name`` is: "Sadr's men" -> 'Sadr' (the nouns of a following are
+    lexicon.json ``led_forces``); '' when the name is no following."""
+    m = _FOLLOWING.match(name.strip())
+    if m is None or m.group(2).lower() not in load_schema().lexicon.led_forces:
+        return ""
+    return m.group(1).strip()
+
+
+def following_id(owner: str) -> str:
+    """One id for every following of one person, whatever the noun: "Sadr's men", "Sadr's militia" and
+    "Sadr's fighters" are 'sadr-followers'.
+
+    >>> following_id("al-Sadr") == following_id("Sadr")
+    True
+    """
+    return slug(f"{loose_owner(owner)} followers")
+
+
+def loose_owner(owner: str) -> str:
+    """A person's surname without an Arabic article prefix: 'al-Sadr' -> 'Sadr'."""
+    last = owner.split()[-1] if owner.split() else owner
+    for p in load_schema().lexicon.name_prefixes:
+        if last.lower().startswith(p) and len(last) > len(p) + 1:
+            return last[len(p):]
+    return last
+
+
+def forces_id(state_name: str) -> str:
+    """The id of a state's armed forces, one actor whatever the text calls them ('U.S. troops', 'American
+    military', 'US forces'): ``slug('<state> forces')``.
+
+    >>> forces_id("United States")
+    'united-states-forces'
+    """
+    return slug(f"{state_name} forces")
+
+
+_ALIAS_MAX_WORDS = 6
+
+
+def is_alias(text: str) -> bool:
+    """Whether a surface form is worth keeping as an actor's alias: a name, never a clause ('Followers of
+    radical cleric X who ...'), a pronoun phrase ('his followers') or a bare common noun ('government',
+    'the army').
+
+    >>> [is_alias(s) for s in ("U.S. military", "al-Sadr's militia", "government", "the army", "his followers")]
+    [True, True, False, False, False]
+    """
+    words = text.split()
+    if not words or len(words) > _ALIAS_MAX_WORDS or any(c in text for c in ",;:\n"):
+        return False
+    schema = load_schema()
+    pronouns = schema.person_pronouns | schema.group_pronouns
+    if any(w.lower() in pronouns for w in words):
+        return False
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return any(ch.isupper() or ch.isdigit() for w in words for ch in w)

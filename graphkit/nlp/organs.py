@@ -119,7 +119,7 @@ def _organ_class(doc: Doc, m: Mention, dictionary: ActorDictionary) -> str:
     return ""
 
 
-def _leader_state(doc: Doc, mentions: list[Mention], leader: Mention, dictionary: ActorDictionary):
+def leader_state(doc: Doc, mentions: list[Mention], leader: Mention, dictionary: ActorDictionary):
     """The state a person leads, as the article says it: 'Iraqi Prime Minister X', 'Sudan's President X'."""
     words = loose_key(_text(doc, leader)).split()
     if not words:
@@ -201,7 +201,7 @@ def resolve_organs(doc: Doc, mentions: list[Mention], dictionary: ActorDictionar
         resolved = False
         if m.leader >= 0:
             lm = next((x for x in mentions if x.start <= m.leader < x.end and x.type == "PERSON"), None)
-            state = _leader_state(doc, mentions, lm, dictionary) if lm is not None else None
+            state = leader_state(doc, mentions, lm, dictionary) if lm is not None else None
             if state is not None:
                 resolved = _give_owner(m, state, dictionary, doc)
         if not resolved:

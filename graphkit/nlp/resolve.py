@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from graphkit.model.dictionary import ActorDictionary, Entry
+from graphkit.model.dictionary import ActorDictionary, Entry, load_dictionary
 from graphkit.nlp.collectives import armed_noun
 from graphkit.nlp.mentions import Mention, _ACRONYM
-from graphkit.nlp.organs import forces_actor, forces_name, resolve_organs
-from graphkit.model.names import loose_key, name_key, slug
+from graphkit.nlp.titles import has_title, title_of
+from graphkit.nlp.organs import forces_actor, forces_name, leader_state, resolve_organs
+from graphkit.model.names import following_id, following_owner, forces_id, loose_key, name_key, slug
 from graphkit.model.schema import load_schema
 
 _TYPE_RANK = {"PERSON": 0, "ORGANIZATION": 1, "STATE": 2, "GROUP": 3}
@@ -24,9 +25,19 @@ class Actor:
     type: str
     aliases: set[str] = field(default_factory=set)
     entry: Entry | None = None
+    key: str = ""  # a stable id that is not the slug of the name: a state's forces ("united-states-forces")
 
     @property
     def id(self) -> str:
+        """The slug of the name, except for one actor the text names in many ways: a state's forces
+        (``key``) and a person's armed following ("Sadr's men", "al-Sadr's militia": 'sadr-followers')."""
+        if self.key:
+            return self.key
+        if self.type == "GROUP" and self.entry is None:
+            owner = following_owner(self.name)
+            if owner and load_dictionary().state_for_demonym(owner) is None and \
+                    (load_dictionary().lookup(owner) is None or load_dictionary().lookup(owner).type == "PERSON"):
+                return following_id(owner)
         return slug(self.name)
 
 
@@ -64,6 +75,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     _prefer_defined_acronyms(doc, mentions)
     resolve_organs(doc, mentions, dictionary)
     _name_bare_collectives(doc, mentions)
+    _name_nameless_leaders(doc, mentions, dictionary)
     uf = _Union()
     keys: list[str] = []
     for m in mentions:
@@ -118,6 +130,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
             a.name, a.type = a.entry.name, a.entry.type
         elif root in forces:
             a.name = forces_name(forces[root], sorted(a.aliases | ({labels[root]} if root in labels else set())))
+            a.key = forces_id(forces[root].name)  # one actor across articles, whatever the text calls it
         else:
             a.name = labels.get(root) or _display_name(a.aliases)
     index = {root: i for i, root in enumerate(order)}
@@ -223,6 +236,25 @@ def _name_bare_collectives(doc: Doc, mentions: list[Mention]) -> None:
             drop.add(id(m))
     if drop:
         mentions[:] = [m for m in mentions if id(m) not in drop]
+
+
+def _name_nameless_leaders(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> None:
+    """'the Qatari premier' is the person the article names with that state's title ('Qatari Prime Minister
+    X'), the nearest one before it, else the first after it; the state itself when the article names none."""
+    nameless = [m for m in mentions if m.organ == "leader" and m.state is not None]
+    if not nameless:
+        return
+    people = [(p, leader_state(doc, mentions, p, dictionary)) for p in mentions if p.type == "PERSON"]
+    for m in nameless:
+        title = title_of(doc[m.start:m.end].text)
+        same = [p for p, state in people if state is not None and state.id == m.state.id
+                and has_title(doc[max(0, p.start - 5):p.start].text, title)]
+        if not same:
+            continue
+        before = [p for p in same if p.end <= m.start]
+        p = before[-1] if before else same[0]
+        m.type, m.state, m.entry, m.organ = "PERSON", None, p.entry, ""
+        m.label = "" if p.entry else (p.label or _surface(doc, p))
 
 
 def _link_short_names(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:
