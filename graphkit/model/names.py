@@ -16,6 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from graphkit.model.lexicon import data_file
 from graphkit.model.schema import load_schema
 
 _POSSESSIVE = re.compile(r"['’`]s\b")
@@ -151,6 +152,9 @@ def is_alias(text: str) -> bool:
     pronouns = schema.person_pronouns | schema.group_pronouns
     if any(w.lower() in pronouns for w in words):
         return False
+    held = data_file("actor_terms.json")["held_by"]["participles"]
+    if any(w.lower().rpartition("-")[2] in held and "-" in w for w in words):
+        return False  # "rebel-held towns" stands for the rebels but does not name them
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return any(ch.isupper() or ch.isdigit() for w in words for ch in w)

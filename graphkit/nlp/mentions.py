@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.model.dictionary import ActorDictionary, Entry
 from graphkit.model.names import fold
 from graphkit.model.schema import Schema
-from graphkit.nlp.collectives import is_place, people_word, qualified_collectives
+from graphkit.nlp.collectives import held_things, is_place, people_word, qualified_collectives
 from graphkit.nlp.dateline import dateline_places
 from graphkit.nlp.titles import lowercase_org_heads, nameless_leaders, person_after_title
 from graphkit.nlp.organs import force_nouns, organ_actor, organ_terms, state_force_words
@@ -40,6 +40,7 @@ class Mention:
     forces: Entry | None = None      # the state whose armed forces these are ("U.S. troops"), see actor_terms.json
     partners: tuple[int, ...] = ()   # first tokens of the mentions sharing its head ("US and Iraqi troops")
     alias_only: bool = False         # a bare "rebel group": an actor only as the alias of a named one
+    noun: str = ""                   # the armed noun of a bare holder ("insurgent-held police stations": insurgents)
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -108,6 +109,9 @@ class MentionFinder:
         cands += [Mention(a, b, "STATE", "collective", state=state, organ="leader")
                   for a, b, state in nameless_leaders(doc, self.dictionary)]
         cands += [Mention(a, b, "ORGANIZATION", "chunk") for a, b in lowercase_org_heads(doc)]
+        for a, b, noun, entry in held_things(doc, self.dictionary):
+            cands.append(Mention(a, b, entry.type, "dictionary", entry=entry) if entry is not None
+                         else Mention(a, b, "GROUP", "collective", bare=True, noun=noun))
         cands = [self._person_not_title(doc, m) for m in cands]
         return _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)
                         and not (m.type == "STATE" and is_place(doc, m.start, m.end, self.dictionary))

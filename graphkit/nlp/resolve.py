@@ -12,7 +12,7 @@ from graphkit.model.dictionary import ActorDictionary, Entry, load_dictionary
 from graphkit.nlp.collectives import armed_noun
 from graphkit.nlp.mentions import Mention, _ACRONYM
 from graphkit.nlp.titles import has_title, title_of
-from graphkit.nlp.organs import forces_actor, forces_name, leader_state, resolve_organs
+from graphkit.nlp.organs import demonym_adjective, forces_actor, forces_name, leader_state, resolve_organs, story_state
 from graphkit.model.names import following_id, following_owner, forces_id, loose_key, name_key, slug
 from graphkit.model.schema import load_schema
 
@@ -74,7 +74,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     """Group mentions into actors; sets ``Mention.actor`` and returns the actors of the doc."""
     _prefer_defined_acronyms(doc, mentions)
     resolve_organs(doc, mentions, dictionary)
-    _name_bare_collectives(doc, mentions)
+    _name_bare_collectives(doc, mentions, dictionary)
     _name_nameless_leaders(doc, mentions, dictionary)
     uf = _Union()
     keys: list[str] = []
@@ -93,7 +93,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
         elif m.label:
             key = "n:" + loose_key(m.label)
         elif m.bare:
-            key = "b:" + name_key(text)
+            key = "b:" + name_key(m.noun or text)
         else:
             key = "n:" + loose_key(text)
         keys.append(key)
@@ -109,8 +109,8 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     labels: dict[str, str] = {}
     forces: dict[str, Entry] = {}
     for m, key in zip(mentions, keys):
-        if m.label:
-            labels.setdefault(uf.find(key), m.label)
+        if m.label or m.noun:
+            labels.setdefault(uf.find(key), m.label or m.noun)  # "insurgent-held towns" are "insurgents"
         if m.forces is not None:
             forces.setdefault(uf.find(key), m.forces)
         root = uf.find(key)
@@ -213,10 +213,13 @@ def _link_aliases(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union
             uf.union(keys[i], keys[i + 1])
 
 
-def _name_bare_collectives(doc: Doc, mentions: list[Mention]) -> None:
+def _name_bare_collectives(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> None:
     """'Darfur rebels ... the rebels', 'Kashmiri insurgents ... a rebel group': a bare armed collective is the
-    one qualified collective of the same noun the article names (none when it names two). A bare member-word
-    group ('a rebel group', ``Mention.alias_only``) that names none is no actor."""
+    one qualified collective of the same noun the article names (none when it names two). The unnamed
+    holder of a place ('rebel-held towns' in a story datelined in, or naming only, Ivory Coast) is the
+    story's state's: 'Ivorian rebels', else no actor (a bare 'the militants' is not: in a story on Israel they are not
+    Israeli). A bare member-word group ('a rebel group',
+    ``Mention.alias_only``) that names none is no actor."""
     qualified: dict[str, dict[str, str]] = {}  # armed noun -> name key -> name
     for m in mentions:
         if m.bare or m.type != "GROUP" or m.entry is not None or m.state is not None or m.forces is not None:
@@ -226,13 +229,22 @@ def _name_bare_collectives(doc: Doc, mentions: list[Mention]) -> None:
         if noun and len(name.split()) >= 2:
             qualified.setdefault(noun, {}).setdefault(loose_key(name), name)
     drop = set()
+    story: list = []
     for m in mentions:
         if not m.bare or m.organ:
             continue
-        names = qualified.get(armed_noun(_surface(doc, m)), {})
+        noun = m.noun or armed_noun(_surface(doc, m))
+        names = qualified.get(noun, {})
         if len(names) == 1:
             m.label, m.bare = next(iter(names.values())), False
-        elif m.alias_only:
+        elif m.noun and not names:  # a held place's holder ("rebel-held towns"): the story's state's rebels
+            if not story:
+                story.append(story_state(doc, mentions, dictionary))
+            if story[0] is not None:
+                m.label, m.bare = f"{demonym_adjective(story[0])} {noun}", False
+            else:
+                drop.add(id(m))  # no one says whose: no actor
+        elif m.alias_only or m.noun:
             drop.add(id(m))
     if drop:
         mentions[:] = [m for m in mentions if id(m) not in drop]
