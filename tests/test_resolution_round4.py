@@ -181,3 +181,9 @@ def test_a_foreign_dateline_does_not_own_the_government(nlp, triples):
     got = triples(nlp, "NAIROBI, Kenya - Somalia's president said on Monday that the government had attacked "
                        "al-Shabaab strongholds in the south.")
     assert not any("Kenya" in (s, o) for s, _, o in got), got
+
+
+def test_forces_of_a_state_with_a_known_army_share_the_armys_id(nlp):
+    first = mention_ids(nlp, "Pakistani troops shelled militant hideouts near the border.")
+    second = mention_ids(nlp, "The Pakistan Army said it had killed twelve militants.")
+    assert first["Pakistani troops"] == second["Pakistan Army"] == "pakistan-army", (first, second)

@@ -130,7 +130,10 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
             a.name, a.type = a.entry.name, a.entry.type
         elif root in forces:
             a.name = forces_name(forces[root], sorted(a.aliases | ({labels[root]} if root in labels else set())))
-            a.key = forces_id(forces[root].name)  # one actor across articles, whatever the text calls it
+            # one actor across articles, whatever the text calls it: the dictionary's army of the state
+            # when it knows one ("Russian troops" and "Russian Armed Forces" are one node), else <state>-forces
+            army = forces_actor(dictionary, forces[root], "army")
+            a.key = army.id if army is not None else forces_id(forces[root].name)
         else:
             a.name = labels.get(root) or _display_name(a.aliases)
     index = {root: i for i, root in enumerate(order)}
