@@ -134,22 +134,30 @@ def forces_id(state_name: str) -> str:
     return slug(f"{state_name} forces")
 
 
-_ALIAS_MAX_WORDS = 6
+def _common_nouns() -> frozenset[str]:
+    """Nouns that name no one on their own: collective and organ nouns, armed nouns, titles."""
+    schema = load_schema()
+    terms = data_file("actor_terms.json")
+    words = set(schema.collective_nouns) | set(schema.bare_collectives) | set(schema.state_organs)
+    words |= set(terms["qualified_collectives"]["armed"]) | set(terms["qualified_collectives"]["heads"])
+    words |= set(terms["state_forces"]["nouns"]) | {t for t in schema.titles if " " not in t}
+    return frozenset(w.split()[-1] for w in words if w and not w.startswith("_"))
 
 
 def is_alias(text: str) -> bool:
-    """Whether a surface form is worth keeping as an actor's alias: a name, never a clause ('Followers of
-    radical cleric X who ...'), a pronoun phrase ('his followers') or a bare common noun ('government',
-    'the army').
+    """Whether a surface form is worth keeping as an actor's alias: a name, never a pronoun phrase ('his
+    followers', a clause about 'his former supporters'), a bare common noun ('government', 'the army',
+    'security forces') or a held place ('rebel-held towns'). Anything else a text calls an actor is kept,
+    however odd its characters.
 
     >>> [is_alias(s) for s in ("U.S. military", "al-Sadr's militia", "government", "the army", "his followers")]
     [True, True, False, False, False]
     """
     words = text.split()
-    if not words or len(words) > _ALIAS_MAX_WORDS or any(c in text for c in ",;:\n"):
+    if not words:
         return False
     schema = load_schema()
-    pronouns = schema.person_pronouns | schema.group_pronouns
+    pronouns = schema.person_pronouns | schema.group_pronouns | schema.lexicon.relative_pronouns  # a clause
     if any(w.lower() in pronouns for w in words):
         return False
     held = data_file("actor_terms.json")["held_by"]["participles"]
@@ -157,4 +165,5 @@ def is_alias(text: str) -> bool:
         return False  # "rebel-held towns" stands for the rebels but does not name them
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    return any(ch.isupper() or ch.isdigit() for w in words for ch in w)
+    lower = all(w.isalpha() and w.islower() for w in words)
+    return not (words and lower and words[-1] in _common_nouns()) and bool(words)
