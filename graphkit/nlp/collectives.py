@@ -197,3 +197,40 @@ def people_word(tok: Token, dictionary: ActorDictionary) -> bool:
     """A people's or a region's adjective the NER took for an organisation ('Kashmiri rebels'), not a name."""
     return (tok.text.istitle() and dictionary.lookup(tok.text) is None and dictionary.lookup(tok.text + "s") is None
             and tok.lower_.endswith(("i", "ese", "ian", "ist")) and len(tok.text) > 4)
+
+
+@lru_cache(maxsize=1)
+def _held_terms() -> tuple[frozenset[str], frozenset[str]]:
+    raw = data_file("actor_terms.json")["held_by"]
+    return frozenset(raw["participles"]), frozenset(raw["not_things"])
+
+
+def held_things(doc: Doc, dictionary: ActorDictionary) -> list[tuple[int, int, str, object]]:
+    """'insurgent-held police stations' -> (start, end, 'insurgents', None); 'Taliban-held areas' ->
+    (start, end, '', <Taliban entry>): the thing's span from the holder to the head noun, with the armed
+    noun of a bare holder or the dictionary entry of a named one (never a state: 'Russian-held' is a place
+    the state holds, which the patterns read as the state's)."""
+    t = terms()
+    participles, not_things = _held_terms()
+    out = []
+    for tok in doc:
+        if tok.lower_ not in participles or tok.i < 2 or doc[tok.i - 1].text not in ("-", "–"):
+            continue
+        head = tok.head
+        if head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN") or head.lower_ in not_things:
+            continue
+        holder = doc[tok.i - 2]
+        low = holder.lower_
+        noun = t.member_words.get(low) or (low if low in t.armed else "")
+        if noun:
+            out.append((holder.i, head.i + 1, noun, None))
+            continue
+        entry = dictionary.lookup(holder.text)
+        if entry is not None and entry.type in ("ORGANIZATION", "GROUP") and holder.text[:1].isupper():
+            out.append((holder.i, head.i + 1, "", entry))
+    return out
+
+
+def held_words() -> frozenset[str]:
+    """The participles of ``held_things`` ('held', 'controlled', ...)."""
+    return _held_terms()[0]

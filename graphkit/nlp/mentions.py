@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.model.dictionary import ActorDictionary, Entry
 from graphkit.model.names import fold
 from graphkit.model.schema import Schema
-from graphkit.nlp.collectives import is_place, people_word, qualified_collectives
+from graphkit.nlp.collectives import held_things, is_place, people_word, qualified_collectives
 from graphkit.nlp.dateline import dateline_places
+from graphkit.nlp.titles import lowercase_org_heads, nameless_leaders, person_after_title
 from graphkit.nlp.organs import force_nouns, organ_actor, organ_terms, state_force_words
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}
@@ -39,6 +40,7 @@ class Mention:
     forces: Entry | None = None      # the state whose armed forces these are ("U.S. troops"), see actor_terms.json
     partners: tuple[int, ...] = ()   # first tokens of the mentions sharing its head ("US and Iraqi troops")
     alias_only: bool = False         # a bare "rebel group": an actor only as the alias of a named one
+    noun: str = ""                   # the armed noun of a bare holder ("insurgent-held police stations": insurgents)
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -104,9 +106,23 @@ class MentionFinder:
         cands += [Mention(q.start, q.end, "GROUP", "collective", label="" if q.bare else q.label, bare=q.bare,
                           alias_only=q.bare) for q in qualified]
         cands += self._collectives(doc, {q.end - 1 for q in qualified})
+        cands += [Mention(a, b, "STATE", "collective", state=state, organ="leader")
+                  for a, b, state in nameless_leaders(doc, self.dictionary)]
+        cands += [Mention(a, b, "ORGANIZATION", "chunk") for a, b in lowercase_org_heads(doc)]
+        for a, b, noun, entry in held_things(doc, self.dictionary):
+            cands.append(Mention(a, b, entry.type, "dictionary", entry=entry) if entry is not None
+                         else Mention(a, b, "GROUP", "collective", bare=True, noun=noun))
+        cands = [self._person_not_title(doc, m) for m in cands]
         return _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)
                         and not (m.type == "STATE" and is_place(doc, m.start, m.end, self.dictionary))
                         and doc[m.start].sent.start == doc[m.end - 1].sent.start])  # never across sentences
+
+    def _person_not_title(self, doc: Doc, m: Mention) -> Mention:
+        """'Parliament Speaker Nabih Berri' found as an organisation is the person after the title."""
+        if m.type == "PERSON" or m.entry is not None or m.end - m.start < 3:
+            return m
+        k = person_after_title(doc, m.start, m.end, self._title_words)
+        return m if k < 0 else Mention(k, m.end, "PERSON", "ner")
 
     def _dictionary(self, doc: Doc) -> list[Mention]:
         out = []
@@ -248,6 +264,7 @@ class MentionFinder:
                     out.append(Mention(tok.i, tok.i + 1, "GROUP", "collective", bare=True))
                 continue
             if all(c.ent_type_ == "ORG" and not people_word(c, self.dictionary)
+                   and self.dictionary.state_for_demonym(c.text) is None  # "Ugandan rebels" tagged ORG
                    or self.dictionary.lookup(c.text) is not None and self.dictionary.lookup(c.text).type != "STATE"
                    for c in named):
                 continue  # "JNIM fighters" are JNIM

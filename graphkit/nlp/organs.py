@@ -14,7 +14,7 @@ from graphkit.model.dictionary import ActorDictionary, Entry
 from graphkit.model.lexicon import data_file
 from graphkit.model.names import fold, loose_key
 from graphkit.model.schema import load_schema
-from graphkit.nlp.dateline import dateline_state
+from graphkit.nlp.dateline import dateline_places, dateline_state
 
 if TYPE_CHECKING:
     from graphkit.nlp.mentions import Mention
@@ -119,7 +119,7 @@ def _organ_class(doc: Doc, m: Mention, dictionary: ActorDictionary) -> str:
     return ""
 
 
-def _leader_state(doc: Doc, mentions: list[Mention], leader: Mention, dictionary: ActorDictionary):
+def leader_state(doc: Doc, mentions: list[Mention], leader: Mention, dictionary: ActorDictionary):
     """The state a person leads, as the article says it: 'Iraqi Prime Minister X', 'Sudan's President X'."""
     words = loose_key(_text(doc, leader)).split()
     if not words:
@@ -149,6 +149,22 @@ def _only_state(mentions: list[Mention]):
     states = {id(ref): ref for m in mentions if m.type == "STATE" and (ref := m.entry or m.state) is not None
               and ref.type == "STATE"}
     return next(iter(states.values())) if len(states) == 1 else None
+
+
+def story_state(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary):
+    """The state a story is about: its dateline's when the story names it too or names no state, else the
+    one state it names ('CAIRO -' over a story on Sudan is Sudan's); None when it names several."""
+    dateline = dateline_state(doc, dictionary)
+    places = dateline_places(doc)
+    # "NAIROBI, Kenya -": the dateline's own country is no state the story names
+    after = min((k + 2 for k in places if k + 12 < len(doc)), default=0)
+    while after and after < min(len(doc), min(places) + 12) and doc[after - 1].text not in ("-", "--", "—", "–"):
+        after += 1
+    named = {id(ref): ref for m in mentions if m.type == "STATE" and (ref := m.entry or m.state) is not None
+             and ref.type == "STATE" and m.start >= after}
+    if dateline is not None and (not named or any(ref.id == dateline.id for ref in named.values())):
+        return dateline
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _give_owner(m: Mention, state, dictionary: ActorDictionary, doc: Doc) -> bool:
@@ -194,14 +210,14 @@ def resolve_organs(doc: Doc, mentions: list[Mention], dictionary: ActorDictionar
                 hi = mid - 1
         return lo
 
-    dateline = None
+    dateline = home = None
     dateline_done = False
     drop: set[int] = set()
     for m in bare:
         resolved = False
         if m.leader >= 0:
             lm = next((x for x in mentions if x.start <= m.leader < x.end and x.type == "PERSON"), None)
-            state = _leader_state(doc, mentions, lm, dictionary) if lm is not None else None
+            state = leader_state(doc, mentions, lm, dictionary) if lm is not None else None
             if state is not None:
                 resolved = _give_owner(m, state, dictionary, doc)
         if not resolved:
@@ -215,9 +231,13 @@ def resolve_organs(doc: Doc, mentions: list[Mention], dictionary: ActorDictionar
                 resolved = True
         if not resolved:
             if not dateline_done:
-                dateline, dateline_done = dateline_state(doc, dictionary) or _only_state(mentions), True
-            if dateline is not None:
-                resolved = _give_owner(m, dateline, dictionary, doc)
+                home = dateline_state(doc, dictionary) or _only_state(mentions)
+                dateline, dateline_done = story_state(doc, mentions, dictionary), True
+            # the government of a named leader whose state is not said is the dateline's; an unnamed one
+            # the story's ('CAIRO -' over a story on Sudan's war: Sudan's)
+            owner = home if m.leader >= 0 else dateline
+            if owner is not None:
+                resolved = _give_owner(m, owner, dictionary, doc)
         if resolved:
             m.bare = False
         else:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from graphkit.model.dictionary import ActorDictionary, Entry
+from graphkit.model.dictionary import ActorDictionary, Entry, load_dictionary
 from graphkit.nlp.collectives import armed_noun
 from graphkit.nlp.mentions import Mention, _ACRONYM
-from graphkit.nlp.organs import forces_actor, forces_name, resolve_organs
-from graphkit.model.names import loose_key, name_key, slug
+from graphkit.nlp.titles import has_title, title_of
+from graphkit.nlp.organs import demonym_adjective, forces_actor, forces_name, leader_state, resolve_organs, story_state
+from graphkit.model.names import following_id, following_owner, forces_id, loose_key, name_key, slug
 from graphkit.model.schema import load_schema
 
 _TYPE_RANK = {"PERSON": 0, "ORGANIZATION": 1, "STATE": 2, "GROUP": 3}
@@ -24,9 +25,19 @@ class Actor:
     type: str
     aliases: set[str] = field(default_factory=set)
     entry: Entry | None = None
+    key: str = ""  # a stable id that is not the slug of the name: a state's forces ("united-states-forces")
 
     @property
     def id(self) -> str:
+        """The slug of the name, except for one actor the text names in many ways: a state's forces
+        (``key``) and a person's armed following ("Sadr's men", "al-Sadr's militia": 'sadr-followers')."""
+        if self.key:
+            return self.key
+        if self.type == "GROUP" and self.entry is None:
+            owner = following_owner(self.name)
+            if owner and load_dictionary().state_for_demonym(owner) is None and \
+                    (load_dictionary().lookup(owner) is None or load_dictionary().lookup(owner).type == "PERSON"):
+                return following_id(owner)
         return slug(self.name)
 
 
@@ -63,7 +74,8 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     """Group mentions into actors; sets ``Mention.actor`` and returns the actors of the doc."""
     _prefer_defined_acronyms(doc, mentions)
     resolve_organs(doc, mentions, dictionary)
-    _name_bare_collectives(doc, mentions)
+    _name_bare_collectives(doc, mentions, dictionary)
+    _name_nameless_leaders(doc, mentions, dictionary)
     uf = _Union()
     keys: list[str] = []
     for m in mentions:
@@ -81,7 +93,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
         elif m.label:
             key = "n:" + loose_key(m.label)
         elif m.bare:
-            key = "b:" + name_key(text)
+            key = "b:" + name_key(m.noun or text)
         else:
             key = "n:" + loose_key(text)
         keys.append(key)
@@ -97,8 +109,8 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     labels: dict[str, str] = {}
     forces: dict[str, Entry] = {}
     for m, key in zip(mentions, keys):
-        if m.label:
-            labels.setdefault(uf.find(key), m.label)
+        if m.label or m.noun:
+            labels.setdefault(uf.find(key), m.label or m.noun)  # "insurgent-held towns" are "insurgents"
         if m.forces is not None:
             forces.setdefault(uf.find(key), m.forces)
         root = uf.find(key)
@@ -118,6 +130,10 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
             a.name, a.type = a.entry.name, a.entry.type
         elif root in forces:
             a.name = forces_name(forces[root], sorted(a.aliases | ({labels[root]} if root in labels else set())))
+            # one actor across articles, whatever the text calls it: the dictionary's army of the state
+            # when it knows one ("Russian troops" and "Russian Armed Forces" are one node), else <state>-forces
+            army = forces_actor(dictionary, forces[root], "army")
+            a.key = army.id if army is not None else forces_id(forces[root].name)
         else:
             a.name = labels.get(root) or _display_name(a.aliases)
     index = {root: i for i, root in enumerate(order)}
@@ -200,10 +216,13 @@ def _link_aliases(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union
             uf.union(keys[i], keys[i + 1])
 
 
-def _name_bare_collectives(doc: Doc, mentions: list[Mention]) -> None:
+def _name_bare_collectives(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> None:
     """'Darfur rebels ... the rebels', 'Kashmiri insurgents ... a rebel group': a bare armed collective is the
-    one qualified collective of the same noun the article names (none when it names two). A bare member-word
-    group ('a rebel group', ``Mention.alias_only``) that names none is no actor."""
+    one qualified collective of the same noun the article names (none when it names two). The unnamed
+    holder of a place ('rebel-held towns' in a story datelined in, or naming only, Ivory Coast) is the
+    story's state's: 'Ivorian rebels', else no actor (a bare 'the militants' is not: in a story on Israel they are not
+    Israeli). A bare member-word group ('a rebel group',
+    ``Mention.alias_only``) that names none is no actor."""
     qualified: dict[str, dict[str, str]] = {}  # armed noun -> name key -> name
     for m in mentions:
         if m.bare or m.type != "GROUP" or m.entry is not None or m.state is not None or m.forces is not None:
@@ -213,16 +232,44 @@ def _name_bare_collectives(doc: Doc, mentions: list[Mention]) -> None:
         if noun and len(name.split()) >= 2:
             qualified.setdefault(noun, {}).setdefault(loose_key(name), name)
     drop = set()
+    story: list = []
     for m in mentions:
         if not m.bare or m.organ:
             continue
-        names = qualified.get(armed_noun(_surface(doc, m)), {})
+        noun = m.noun or armed_noun(_surface(doc, m))
+        names = qualified.get(noun, {})
         if len(names) == 1:
             m.label, m.bare = next(iter(names.values())), False
-        elif m.alias_only:
+        elif m.noun and not names:  # a held place's holder ("rebel-held towns"): the story's state's rebels
+            if not story:
+                story.append(story_state(doc, mentions, dictionary))
+            if story[0] is not None:
+                m.label, m.bare = f"{demonym_adjective(story[0])} {noun}", False
+            else:
+                drop.add(id(m))  # no one says whose: no actor
+        elif m.alias_only or m.noun:
             drop.add(id(m))
     if drop:
         mentions[:] = [m for m in mentions if id(m) not in drop]
+
+
+def _name_nameless_leaders(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> None:
+    """'the Qatari premier' is the person the article names with that state's title ('Qatari Prime Minister
+    X'), the nearest one before it, else the first after it; the state itself when the article names none."""
+    nameless = [m for m in mentions if m.organ == "leader" and m.state is not None]
+    if not nameless:
+        return
+    people = [(p, leader_state(doc, mentions, p, dictionary)) for p in mentions if p.type == "PERSON"]
+    for m in nameless:
+        title = title_of(doc[m.start:m.end].text)
+        same = [p for p, state in people if state is not None and state.id == m.state.id
+                and has_title(doc[max(0, p.start - 5):p.start].text, title)]
+        if not same:
+            continue
+        before = [p for p in same if p.end <= m.start]
+        p = before[-1] if before else same[0]
+        m.type, m.state, m.entry, m.organ = "PERSON", None, p.entry, ""
+        m.label = "" if p.entry else (p.label or _surface(doc, p))
 
 
 def _link_short_names(doc: Doc, mentions: list[Mention], keys: list[str], uf: _Union) -> None:

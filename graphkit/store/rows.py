@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterable, Mapping
 
+from graphkit.model.names import is_alias
 from graphkit.model.schema import load_schema
 from graphkit.records import Actor, Triple
 
@@ -59,7 +60,7 @@ def actors_from_triples(triples: Iterable[Triple]) -> dict[str, Actor]:
         for actor_id, name, type_, surface in ((t.subject_id, t.subject, t.subject_type, t.evidence.subject_text),
                                                (t.object_id, t.object, t.object_type, t.evidence.object_text)):
             entry = found.setdefault(actor_id, (name or actor_id, type_, set()))
-            if surface:
+            if surface and is_alias(surface):  # never a clause or a bare 'government' (model.names)
                 entry[2].add(surface)
     return {actor_id: Actor(id=actor_id, name=name, type=type_, aliases=tuple(sorted(aliases)))
             for actor_id, (name, type_, aliases) in found.items()}
