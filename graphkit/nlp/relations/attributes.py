@@ -47,3 +47,26 @@ def organisation_of_organisation(ctx: Context, t: Token) -> None:
             whole = _organisation_root(ctx, p) if p.dep_ == "pobj" else None
             if whole is not None and whole.actor != m.actor:
                 emit(ctx, [ctx.arg_of(m)], "member_of", [ctx.arg_of(whole)], c, "role")
+
+
+def person_of_body(ctx: Context, t: Token) -> None:
+    """'foreign ministers X of Rwanda and Y of Congo': member_of(person, state or organisation) when no title
+    before the name already makes the person its head; 'the militia of X', 'the government of President X':
+    commands(X, body)."""
+    m = ctx.mention(t)
+    if m is None or ctx.doc[m.start:m.end].root.i != t.i:
+        return
+    kind = ctx.actors[m.actor].type
+    for c in t.children:
+        if c.dep_ != "prep" or c.lower_ != "of" or c.i != m.end:
+            continue
+        for p in c.children:
+            other = ctx.mention(p) if p.dep_ == "pobj" else None
+            if other is None or other.actor == m.actor or ctx.doc[other.start:other.end].root.i != p.i:
+                continue
+            other_kind = ctx.actors[other.actor].type
+            if kind == "PERSON" and other_kind in ("STATE", "ORGANIZATION"):
+                if not any(a.subject.actor == m.actor and a.object.actor == other.actor for a in ctx.out):
+                    emit(ctx, [ctx.arg_of(m)], "member_of", [ctx.arg_of(other)], c, "role")
+            elif kind in ("ORGANIZATION", "GROUP") and other_kind == "PERSON" and not other.bare:
+                emit(ctx, [ctx.arg_of(other)], "commands", [ctx.arg_of(m)], c, "role")

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from graphkit.model.schema import load_schema
 from graphkit.nlp.relations.context import Arg, Context, state_arg
-from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, single_arg
+from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, relative_head, single_arg
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.titles import implicit_state
 
@@ -77,6 +77,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
             holders += args(ctx, c)
     if not holders:
         holders += misplaced_apposition(ctx, r)
+    if not holders:
+        holders += named_holder(ctx, r)
     if r.dep_ in ("compound", "nmod"):
         h = r.head
         while ctx.mention(h) is None and h.dep_ == "compound" and h.head.i != h.i:
@@ -111,8 +113,12 @@ def role_pattern(ctx: Context, r: Token) -> None:
             continue
         if c.dep_ == "prep" and c.lower_ in ("of", "to" if relation == "supplies_weapons_to" else "of"):
             orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p) or staff_owner(ctx, p)]
+        elif c.dep_ == "prep" and relation == "member_of" and c.lower_ in ctx.schema.words_of("membership_preps"):
+            # "a senior figure in the group"; "in East Africa", "in Iraq" name where, not what
+            orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)
+                     if ctx.actors[a.actor].type in ("ORGANIZATION", "GROUP")]
         elif c.dep_ == "poss":
-            found = args(ctx, c)
+            found = args(ctx, c) or relative_owner(ctx, c)
             if relation == "commands" and (phrase not in ctx.schema.state_roles or mods & ctx.words.non_state_leaders):
                 found = [a for a in found if ctx.actors[a.actor].type != "STATE"]
             orgs += found
@@ -136,6 +142,9 @@ def role_pattern(ctx: Context, r: Token) -> None:
     holders = [h for h in holders if not (relation in ("commands", "member_of") and ctx.actors[h.actor].type == "STATE")]
     if relation == "member_of":
         orgs = [o for o in orgs if ctx.actors[o.actor].type != "PERSON"]
+        if phrase in ctx.schema.words_of("peer_roles"):
+            # "his Pakistani counterpart, X" is the peer of a head of state as often as a member of a state
+            orgs = [o for o in orgs if ctx.actors[o.actor].type != "STATE"]
     if inverted:
         emit(ctx, orgs, relation, holders, r, "role")
     else:
@@ -158,6 +167,28 @@ def misplaced_apposition(ctx: Context, r: Token) -> list[Arg]:
     if ctx.doc[m.start:m.end].root.dep_ != "appos" and not closed:
         return []
     return [ctx.arg_of(m)]
+
+
+def named_holder(ctx: Context, r: Token) -> list[Arg]:
+    """The person a role noun titles when the parse hung them apart: 'ROLE Name' with the name right after
+    the role ('and North Korean leader Kim ...' parsed as two conjuncts), or 'a ROLE named/called Name'."""
+    nxt = ctx.doc[r.i + 1] if r.i + 1 < len(ctx.doc) else None
+    m = ctx.mention(nxt) if nxt is not None else None
+    if m is not None and m.start == r.i + 1 and m.type == "PERSON" and r.tag_ != "NNS":
+        return [ctx.arg_of(m)]
+    for c in r.children:
+        if c.dep_ == "acl" and c.lemma_ in ctx.schema.words_of("naming_participles") and c.i == r.i + 1:
+            return [ctx.arg_of(m) for t in c.children if t.dep_ in ("oprd", "dobj", "attr", "xcomp")
+                    and (m := ctx.mention(t)) is not None and m.type == "PERSON"]
+    return []
+
+
+def relative_owner(ctx: Context, c: Token) -> list[Arg]:
+    """'the party, whose governor, X, ...': the noun the relative clause hangs on owns the role."""
+    if c.lower_ != "whose":
+        return []
+    head = relative_head(c)
+    return args(ctx, head) if head is not None else []
 
 
 def staff_owner(ctx: Context, p: Token) -> list[Arg]:
