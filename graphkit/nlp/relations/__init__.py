@@ -23,7 +23,7 @@ from graphkit.nlp.relations.verbs import verb_pattern
 from graphkit.nlp.relations.nouns import noun_pattern
 from graphkit.nlp.relations.roles import listed_members, role_pattern
 from graphkit.nlp.relations.attributes import organisation_of_organisation, person_of_body, state_agency
-from graphkit.nlp.relations.bodies import contributed_members, delegation_heads
+from graphkit.nlp.relations.bodies import contributed_members, delegation_head, delegation_heads
 from graphkit.nlp.relations.participles import participle_pattern
 from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
 from graphkit.nlp.relations.inference import rivalries_from_attacks
@@ -58,6 +58,8 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             under_pattern(ctx, t)
         if t.lower_ == "from":
             contributed_members(ctx, t)
+        if t.pos_ == "VERB":
+            delegation_head(ctx, t)
     followings_to_their_groups(ctx)
     delegation_heads(ctx)
     rivalries_from_attacks(ctx)

@@ -52,21 +52,25 @@ def organisation_of_organisation(ctx: Context, t: Token) -> None:
 def person_of_body(ctx: Context, t: Token) -> None:
     """'foreign ministers X of Rwanda and Y of Congo': member_of(person, state or organisation) when no title
     before the name already makes the person its head; 'the militia of X', 'the government of President X':
-    commands(X, body)."""
+    commands(X, body). Read off the words (name, 'of', name), as the parse of a run of names often errs."""
     m = ctx.mention(t)
-    if m is None or ctx.doc[m.start:m.end].root.i != t.i:
+    if m is None or t.i != m.end - 1 or m.end + 1 >= len(ctx.doc):
         return
-    kind = ctx.actors[m.actor].type
-    for c in t.children:
-        if c.dep_ != "prep" or c.lower_ != "of" or c.i != m.end:
-            continue
-        for p in c.children:
-            other = ctx.mention(p) if p.dep_ == "pobj" else None
-            if other is None or other.actor == m.actor or ctx.doc[other.start:other.end].root.i != p.i:
-                continue
-            other_kind = ctx.actors[other.actor].type
-            if kind == "PERSON" and other_kind in ("STATE", "ORGANIZATION"):
-                if not any(a.subject.actor == m.actor and a.object.actor == other.actor for a in ctx.out):
-                    emit(ctx, [ctx.arg_of(m)], "member_of", [ctx.arg_of(other)], c, "role")
-            elif kind in ("ORGANIZATION", "GROUP") and other_kind == "PERSON" and not other.bare:
-                emit(ctx, [ctx.arg_of(other)], "commands", [ctx.arg_of(m)], c, "role")
+    j = m.end
+    if ctx.doc[j].text == "(":  # "the Rapid Support Forces (RSF) of X"
+        close = next((k for k in range(j + 1, min(j + 5, len(ctx.doc))) if ctx.doc[k].text == ")"), None)
+        j = close + 1 if close is not None and close + 2 < len(ctx.doc) else j
+    of = ctx.doc[j]
+    if of.lower_ != "of" or not (m.start <= of.head.i < j):
+        return
+    k = j + 1
+    k += 1 if ctx.doc[k].lower_ == "the" and k + 1 < len(ctx.doc) else 0
+    other = ctx.mention(ctx.doc[k])
+    if other is None or other.start != k or other.actor == m.actor:
+        return
+    kind, other_kind = ctx.actors[m.actor].type, ctx.actors[other.actor].type
+    if kind == "PERSON" and other_kind in ("STATE", "ORGANIZATION"):
+        if not any(a.subject.actor == m.actor and a.object.actor == other.actor for a in ctx.out):
+            emit(ctx, [ctx.arg_of(m)], "member_of", [ctx.arg_of(other)], of, "role")
+    elif kind in ("ORGANIZATION", "GROUP") and other_kind == "PERSON" and not other.bare:
+        emit(ctx, [ctx.arg_of(other)], "commands", [ctx.arg_of(m)], of, "role")

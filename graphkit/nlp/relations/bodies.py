@@ -78,3 +78,25 @@ def delegation_heads(ctx: Context) -> None:
         phrase = " ".join(w.lower_ for w in ctx.doc[max(body.i - 1, 0):body.i + 1])
         if body.lemma_.lower() in nouns or phrase in nouns:
             a.relation = "member_of"
+
+
+def delegation_head(ctx: Context, v: Token) -> None:
+    """'Y delegations headed by X', 'X led the Y team': member_of(X, Y) where Y owns the delegation."""
+    if v.lemma_.lower() not in ctx.schema.words_of("delegation_head_verbs"):
+        return
+    body = _led_body(v)
+    nouns = ctx.schema.words_of("delegation_nouns")
+    if body is None or body.lemma_.lower() not in nouns or ctx.mention(body) is not None:
+        return
+    owners = []
+    for c in body.children:
+        if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < body.i:
+            m = ctx.mention(c)
+            if m is not None and ctx.actors[m.actor].type != "PERSON":
+                owners.append(ctx.arg_of(m))
+    heads = [a for s in logical_subjects(v, ctx) for a in args(ctx, s) if ctx.actors[a.actor].type == "PERSON"]
+    if v.dep_ in ("acl", "relcl"):
+        heads = [a for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                 for a in args(ctx, p) if ctx.actors[a.actor].type == "PERSON"]
+    if owners and heads:
+        emit(ctx, heads, "member_of", owners, v, "role")

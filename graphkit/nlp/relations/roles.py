@@ -69,6 +69,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
         relation = "member_of"
     if relation == "commands" and one_of_many(ctx, r, phrase):
         relation = "member_of"  # "X, a commander of Y": one of Y's commanders, not its head
+    if relation == "commands" and portfolio_head(ctx, r):
+        relation = "member_of"  # "the movement's security chief X" heads one of its departments
     holders: list[Arg] = []
     if r.dep_ == "appos":
         holders += single_arg(ctx, r.head, 0)
@@ -220,6 +222,18 @@ def modifier_state(ctx: Context, c: Token):
             if state is not None:
                 return state
     return None
+
+
+def portfolio_head(ctx: Context, r: Token) -> bool:
+    """'security chief', 'Gaza chief', 'intelligence head': a head role whose noun modifier names a department
+    or a region of the body (not an actor of its own, not a demonym): one of the body's members."""
+    if r.lower_ not in ctx.schema.words_of("department_heads"):
+        return False
+    for c in r.children:
+        if c.dep_ == "compound" and c.i < r.i and ctx.mention(c) is None and c.ent_type_ not in ("NORP",) \
+                and c.lower_ not in ctx.words.non_state_leaders and ctx.dictionary.state_for_demonym(c.text) is None:
+            return True
+    return False
 
 
 def one_of_many(ctx: Context, r: Token, phrase: str) -> bool:
