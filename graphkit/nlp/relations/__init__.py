@@ -24,7 +24,7 @@ from graphkit.nlp.relations.nouns import noun_pattern
 from graphkit.nlp.relations.roles import listed_members, role_pattern
 from graphkit.nlp.relations.attributes import organisation_of_organisation, person_of_body, state_agency
 from graphkit.nlp.relations.bodies import contributed_members, delegation_head, delegation_heads
-from graphkit.nlp.relations.participles import participle_pattern
+from graphkit.nlp.relations.participles import adjacent_participle, participle_pattern
 from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
 from graphkit.nlp.relations.inference import rivalries_from_attacks
 
@@ -60,6 +60,7 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             contributed_members(ctx, t)
         if t.pos_ == "VERB":
             delegation_head(ctx, t)
+            adjacent_participle(ctx, t)
     followings_to_their_groups(ctx)
     delegation_heads(ctx)
     rivalries_from_attacks(ctx)

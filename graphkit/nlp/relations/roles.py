@@ -96,6 +96,9 @@ def role_pattern(ctx: Context, r: Token) -> None:
             holders += [a for c in objs for a in args(ctx, c)]
         elif v.lemma_ not in ctx.words.appoint_verbs:
             holders += [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
+    if r.dep_ == "pobj" and r.head.lower_ == "as" and r.head.head.pos_ == "NOUN" and r.head.dep_ == "prep":
+        # "during his years as Y's leader", "X's tenure as chief of Y"
+        holders += [a for c in r.head.head.children if c.dep_ == "poss" for a in args(ctx, c)]
     if r.dep_ in ("attr",) and r.head.lemma_ in ctx.schema.words_of("copular_verbs"):
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
     if r.dep_ == "nsubj" and r.head.lemma_ == "be":
