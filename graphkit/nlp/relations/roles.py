@@ -6,6 +6,7 @@ from spacy.tokens import Token
 from graphkit.model.schema import load_schema
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, relative_head, single_arg
+from graphkit.nlp.relations.coref import antecedent
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.titles import implicit_state
 
@@ -133,6 +134,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
                 if m.type == "STATE" and c.dep_ == "amod" and relation == "commands" and phrase not in ctx.schema.state_roles:
                     continue
                 orgs.append(ctx.arg_of(m))
+            elif c.dep_ == "compound" and c.lower_ in ctx.schema.words_of("body_modifiers") and not list(c.children):
+                orgs += described_body(ctx, c)  # "party leader X": the party the story is about
             elif c.ent_type_ in ("NORP", "GPE") or c.text[:1].isupper():
                 state = modifier_state(ctx, c)
                 if state is not None and (relation != "commands" or (phrase in ctx.schema.state_roles
@@ -186,6 +189,13 @@ def named_holder(ctx: Context, r: Token) -> list[Arg]:
             return [ctx.arg_of(m) for t in c.children if t.dep_ in ("oprd", "dobj", "attr", "xcomp")
                     and (m := ctx.mention(t)) is not None and m.type == "PERSON"]
     return []
+
+
+def described_body(ctx: Context, c: Token) -> list[Arg]:
+    """The organisation a bare body noun before a role stands for ('party leader X', 'group spokesman X'):
+    the most salient organisation named before it (coref.antecedent)."""
+    ante = antecedent(ctx, c, False, kinds=("ORGANIZATION", "GROUP"))
+    return [ctx.arg_of(ante, indirect=True)] if ante is not None else []
 
 
 def relative_owner(ctx: Context, c: Token) -> list[Arg]:
