@@ -22,7 +22,7 @@ from graphkit.nlp.relations.context import Assertion, Context
 from graphkit.nlp.relations.verbs import verb_pattern
 from graphkit.nlp.relations.nouns import noun_pattern
 from graphkit.nlp.relations.roles import listed_members, role_pattern
-from graphkit.nlp.relations.attributes import organisation_of_organisation, person_of_body, state_agency
+from graphkit.nlp.relations.attributes import organisation_of_organisation, person_of_body, possessed_body, state_agency
 from graphkit.nlp.relations.bodies import contributed_members, delegation_head, delegation_heads
 from graphkit.nlp.relations.participles import adjacent_participle, participle_pattern
 from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
@@ -54,6 +54,7 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             state_agency(ctx, t)
             organisation_of_organisation(ctx, t)
             person_of_body(ctx, t)
+            possessed_body(ctx, t)
         if t.lower_ == "under":
             under_pattern(ctx, t)
         if t.lower_ == "from":

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphkit.nlp.relations.context import Context
+from graphkit.nlp.relations.arguments import single_arg
 from graphkit.nlp.relations.emit import emit
 
 
@@ -74,3 +75,21 @@ def person_of_body(ctx: Context, t: Token) -> None:
             emit(ctx, [ctx.arg_of(m)], "member_of", [ctx.arg_of(other)], of, "role")
     elif kind in ("ORGANIZATION", "GROUP") and other_kind == "PERSON" and not other.bare:
         emit(ctx, [ctx.arg_of(other)], "commands", [ctx.arg_of(m)], of, "role")
+
+
+def possessed_body(ctx: Context, t: Token) -> None:
+    """'the army and its Danab commandos', 'the leader of its new West Africa province': a named
+    organisation that a pronoun says belongs to another actor is its member ('its ally X' has a role noun
+    between them and is read by the role pattern)."""
+    m = _organisation_root(ctx, t)
+    if m is None:
+        return
+    holder = t.head if t.dep_ == "compound" and t.head.lower_ in ctx.words.force_proxies else t  # "its X commandos"
+    for c in holder.children:
+        if c.dep_ != "poss" or c.lower_ not in ("its", "their") or c.i >= m.start:
+            continue
+        if any(w.dep_ in ("amod", "compound") and ctx.schema.role(w.lower_) for w in ctx.doc[c.i + 1:m.start]):
+            return
+        owners = [a for a in single_arg(ctx, c, 0) if a.actor != m.actor
+                  and ctx.actors[a.actor].type in ("ORGANIZATION", "STATE", "GROUP")]
+        emit(ctx, [ctx.arg_of(m)], "member_of", owners, c, "role")
