@@ -51,6 +51,15 @@ POSITIVE = [
     # a bare body noun before the role
     pytest.param("The SNP was last night reconsidering its boycott after party leader Alex Salmond apologised.",
                  ("Alex Salmond", "commands", "SNP"), id="party-leader"),
+    pytest.param("The Chinese delegation was led by Wang Yi, an aide to President Xi Jinping.",
+                 ("Wang Yi", "member_of", "China"), id="state-delegation-led-by"),
+    pytest.param("A high-level Fatah delegation led by Chairman Yasser Arafat held talks in Cairo.",
+                 ("Yasser Arafat", "commands", "Fatah"), id="delegation-led-by-its-chairman"),
+    # support nouns
+    pytest.param("Syrian backing for Hezbollah grew during the war.", ("Syria", "supports", "Hezbollah"),
+                 id="demonym-backing-for"),
+    pytest.param("Moscow provided military assistance to Damascus.", ("Russia", "supports", "Syria"),
+                 id="assistance-to"),
     # sheltering a group is support
     pytest.param("Syria has long harboured Hamas leaders.", ("Syria", "supports", "Hamas"), id="harbour"),
 ]
@@ -67,6 +76,10 @@ NEAR_MISSES = [
                  ("Germany", "member_of", "NATO"), {"NATO", "Germany"}, id="troops-moved-from"),
     pytest.param("Ahmed Salem led the Hamas delegation in Cairo.",
                  ("Ahmed Salem", "commands", "Hamas"), {"Ahmed Salem", "Hamas"}, id="delegation-head-is-no-leader"),
+    pytest.param("The Chinese delegation was led by Wang Yi, an aide to President Xi Jinping.",
+                 ("Wang Yi", "commands", "China"), {"Wang Yi", "China"}, id="state-delegation-head-is-no-ruler"),
+    pytest.param("Egyptian support for the talks grew.", ("Egypt", "supports", "talks"), {"Egypt"},
+                 id="support-for-no-actor"),
     pytest.param("Egypt hosted the talks. Bashir stood behind the podium.",
                  ("Egypt", "supports", "Omar al-Bashir"), {"Egypt", "Omar al-Bashir"}, id="stood-behind-a-thing"),
 ]

@@ -73,11 +73,19 @@ def delegation_heads(ctx: Context) -> None:
         if a.relation != "commands" or a.pattern not in ("verb", "participle"):
             continue
         body = _led_body(ctx.doc[a.trigger[0]])
-        if body is None or ctx.mention(body) is not None:
+        if body is None:
             continue
         phrase = " ".join(w.lower_ for w in ctx.doc[max(body.i - 1, 0):body.i + 1])
-        if body.lemma_.lower() in nouns or phrase in nouns:
+        if (body.lemma_.lower() in nouns or phrase in nouns) and not _head_titled(ctx, a.subject.start):
             a.relation = "member_of"
+
+
+def _head_titled(ctx: Context, start: int) -> bool:
+    """'a delegation led by Chairman X': a head's title right before the name; the body's head leads it."""
+    if start == 0:
+        return False
+    role = ctx.schema.role(ctx.doc[start - 1].lower_)
+    return role is not None and role[0] == "commands"
 
 
 def delegation_head(ctx: Context, v: Token) -> None:
@@ -86,9 +94,10 @@ def delegation_head(ctx: Context, v: Token) -> None:
         return
     body = _led_body(v)
     nouns = ctx.schema.words_of("delegation_nouns")
-    if body is None or body.lemma_.lower() not in nouns or ctx.mention(body) is not None:
+    if body is None or body.lemma_.lower() not in nouns:
         return
-    owners = []
+    own = ctx.mention(body)  # "the Russian delegation" read as the state's collective
+    owners = [ctx.arg_of(own)] if own is not None and ctx.actors[own.actor].type != "PERSON" else []
     for c in body.children:
         if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < body.i:
             m = ctx.mention(c)
@@ -98,5 +107,6 @@ def delegation_head(ctx: Context, v: Token) -> None:
     if v.dep_ in ("acl", "relcl"):
         heads = [a for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                  for a in args(ctx, p) if ctx.actors[a.actor].type == "PERSON"]
+    heads = [h for h in heads if not _head_titled(ctx, h.start)]
     if owners and heads:
         emit(ctx, heads, "member_of", owners, v, "role")
