@@ -55,6 +55,11 @@ POSITIVE = [
                  ("Wang Yi", "member_of", "China"), id="state-delegation-led-by"),
     pytest.param("A high-level Fatah delegation led by Chairman Yasser Arafat held talks in Cairo.",
                  ("Yasser Arafat", "commands", "Fatah"), id="delegation-led-by-its-chairman"),
+    # a role an appointment verb puts someone in
+    pytest.param("Hamas named Yahya Sinwar its new leader.", ("Yahya Sinwar", "commands", "Hamas"),
+                 id="named-x-its-leader"),
+    pytest.param("Abubakar Shekau, who was named Boko Haram's leader in 2010, died in 2021.",
+                 ("Abubakar Shekau", "commands", "Boko Haram"), id="who-was-named-leader"),
     # support nouns
     pytest.param("Syrian backing for Hezbollah grew during the war.", ("Syria", "supports", "Hezbollah"),
                  id="demonym-backing-for"),

@@ -104,6 +104,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
     if r.dep_ == "nsubj" and r.head.lemma_ == "be":
         holders += [a for c in r.head.children if c.dep_ == "attr" for a in args(ctx, c)]
+    if not holders and r.dep_ in ("oprd", "xcomp", "attr") and r.head.lemma_ in ctx.words.appoint_verbs:
+        holders += appointed(ctx, r.head)  # "Y named X its leader", "X, who was elected head of Y"
     small_clause = [c for c in r.children if c.dep_ == "nsubj"]
     if small_clause and r.dep_ in ("ccomp", "oprd", "xcomp") and relation == "rival_of":
         # "X declared Turkey an enemy"
@@ -196,6 +198,14 @@ def described_body(ctx: Context, c: Token) -> list[Arg]:
     the most salient organisation named before it (coref.antecedent)."""
     ante = antecedent(ctx, c, False, kinds=("ORGANIZATION", "GROUP"))
     return [ctx.arg_of(ante, indirect=True)] if ante is not None else []
+
+
+def appointed(ctx: Context, v: Token) -> list[Arg]:
+    """Who an appointment verb puts in a role: its object, or its passive subject (through 'who')."""
+    if v.lemma_ not in ctx.schema.words_of("appointment_verbs"):
+        return []  # 'described X as', 'regarded X as' say what X is called, not what X was made
+    objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [a for c in objs for a in args(ctx, c) if ctx.actors[a.actor].type == "PERSON"]
 
 
 def relative_owner(ctx: Context, c: Token) -> list[Arg]:
