@@ -70,7 +70,7 @@ def person_of_body(ctx: Context, t: Token) -> None:
     if other is None or other.start != k or other.actor == m.actor:
         return
     kind, other_kind = ctx.actors[m.actor].type, ctx.actors[other.actor].type
-    if kind == "PERSON" and other_kind in ("STATE", "ORGANIZATION"):
+    if kind == "PERSON" and other_kind in ("STATE", "ORGANIZATION") and _titled_before(ctx, m.end - 1):
         if not any(a.subject.actor == m.actor and a.object.actor == other.actor for a in ctx.out):
             emit(ctx, [ctx.arg_of(m)], "member_of", [ctx.arg_of(other)], of, "role")
     elif kind in ("ORGANIZATION", "GROUP") and other_kind == "PERSON" and not other.bare:
@@ -93,3 +93,18 @@ def possessed_body(ctx: Context, t: Token) -> None:
         owners = [a for a in single_arg(ctx, c, 0) if a.actor != m.actor
                   and ctx.actors[a.actor].type in ("ORGANIZATION", "STATE", "GROUP")]
         emit(ctx, [ctx.arg_of(m)], "member_of", owners, c, "role")
+
+
+def _titled_before(ctx: Context, start: int) -> bool:
+    """A role or title word shortly before the name, with no verb between ('foreign ministers X of Rwanda and
+    Y of Congo'): 'X of Switzerland' alone is how sports pages name an athlete's country."""
+    sent = ctx.doc[start].sent
+    for k in range(start - 1, max(sent.start, start - 8) - 1, -1):
+        tok = ctx.doc[k]
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        low = tok.lower_
+        if ctx.schema.role(low) or ctx.schema.role(tok.lemma_.lower()) or low in ctx.schema.titles or \
+                low.endswith("s") and ctx.schema.role(low[:-1]):
+            return True
+    return False
