@@ -60,6 +60,10 @@ POSITIVE = [
                  id="named-x-its-leader"),
     pytest.param("Abubakar Shekau, who was named Boko Haram's leader in 2010, died in 2021.",
                  ("Abubakar Shekau", "commands", "Boko Haram"), id="who-was-named-leader"),
+    # troops sent to help: support
+    pytest.param("Rwanda has deployed thousands of troops to shore up the Ugandan army.",
+                 ("Rwanda", "supports", "Ugandan army"), id="deployed-to-shore-up"),
+    pytest.param("Iran sent advisers to help Assad.", ("Iran", "supports", "Bashar al-Assad"), id="sent-to-help"),
     # support nouns
     pytest.param("Syrian backing for Hezbollah grew during the war.", ("Syria", "supports", "Hezbollah"),
                  id="demonym-backing-for"),
@@ -86,6 +90,8 @@ NEAR_MISSES = [
                  ("Ahmed Salem", "commands", "Hamas"), {"Ahmed Salem", "Hamas"}, id="delegation-head-is-no-leader"),
     pytest.param("The Chinese delegation was led by Wang Yi, an aide to President Xi Jinping.",
                  ("Wang Yi", "commands", "China"), {"Wang Yi", "China"}, id="state-delegation-head-is-no-ruler"),
+    pytest.param("Qatar helped broker the deal between Hamas and Israel.", ("Qatar", "supports", "Hamas"),
+                 {"Qatar", "Hamas"}, id="helped-broker-is-mediation"),
     pytest.param("Egyptian support for the talks grew.", ("Egypt", "supports", "talks"), {"Egypt"},
                  id="support-for-no-actor"),
     pytest.param("Egypt hosted the talks. Bashir stood behind the podium.",
