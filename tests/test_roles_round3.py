@@ -60,6 +60,11 @@ POSITIVE = [
                  id="named-x-its-leader"),
     pytest.param("Abubakar Shekau, who was named Boko Haram's leader in 2010, died in 2021.",
                  ("Abubakar Shekau", "commands", "Boko Haram"), id="who-was-named-leader"),
+    # at the head / helm of a body
+    pytest.param("Yahya Sinwar remained at the helm of Hamas until 2024.", ("Yahya Sinwar", "commands", "Hamas"),
+                 id="at-the-helm-of"),
+    pytest.param("Mohammed Yusuf, who appeared in a video as the founder's heir at the head of Boko Haram, spoke.",
+                 ("Mohammed Yusuf", "commands", "Boko Haram"), id="as-heir-at-the-head-of"),
     # troops sent to help: support
     pytest.param("Rwanda has deployed thousands of troops to shore up the Ugandan army.",
                  ("Rwanda", "supports", "Ugandan army"), id="deployed-to-shore-up"),

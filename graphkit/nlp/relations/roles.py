@@ -104,6 +104,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
     if r.dep_ == "nsubj" and r.head.lemma_ == "be":
         holders += [a for c in r.head.children if c.dep_ == "attr" for a in args(ctx, c)]
+    if not holders and r.dep_ == "pobj" and r.head.lower_ == "at" and r.lower_ in ctx.schema.words_of("position_nouns"):
+        holders += position_holders(ctx, r.head.head)  # "X, at the head of Y", "X appeared at the helm of Y"
     if not holders and r.dep_ in ("oprd", "xcomp", "attr") and r.head.lemma_ in ctx.words.appoint_verbs:
         holders += appointed(ctx, r.head)  # "Y named X its leader", "X, who was elected head of Y"
     small_clause = [c for c in r.children if c.dep_ == "nsubj"]
@@ -198,6 +200,18 @@ def described_body(ctx: Context, c: Token) -> list[Arg]:
     the most salient organisation named before it (coref.antecedent)."""
     ante = antecedent(ctx, c, False, kinds=("ORGANIZATION", "GROUP"))
     return [ctx.arg_of(ante, indirect=True)] if ante is not None else []
+
+
+def position_holders(ctx: Context, h: Token) -> list[Arg]:
+    """Who is 'at the head of' something: the person the phrase modifies, or the subject of its verb (past
+    'as the founder's heir at the head of Y')."""
+    if h.pos_ == "NOUN" and ctx.mention(h) is None and h.dep_ == "pobj" and h.head.lower_ == "as":
+        h = h.head.head
+    if h.pos_ in ("VERB", "AUX"):
+        found = [a for t in logical_subjects(h, ctx) for a in args(ctx, t)]
+    else:
+        found = args(ctx, h)
+    return [a for a in found if ctx.actors[a.actor].type == "PERSON"]
 
 
 def appointed(ctx: Context, v: Token) -> list[Arg]:
