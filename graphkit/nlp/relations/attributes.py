@@ -85,6 +85,9 @@ def possessed_body(ctx: Context, t: Token) -> None:
     if m is None:
         return
     holder = t.head if t.dep_ == "compound" and t.head.lower_ in ctx.words.force_proxies else t  # "its X commandos"
+    words = {w.lower_ for w in ctx.doc[m.start:m.end]} | {w.lemma_.lower() for w in ctx.doc[m.start:m.end]}
+    if holder is t and not words & (ctx.schema.words_of("armed_body_words") | ctx.words.org_parts):
+        return  # "its College Savings Plan" is a product; only an armed or political body is read
     for c in holder.children:
         if c.dep_ != "poss" or c.lower_ not in ("its", "their") or c.i >= m.start:
             continue
@@ -96,7 +99,7 @@ def possessed_body(ctx: Context, t: Token) -> None:
 
 
 def _titled_before(ctx: Context, start: int) -> bool:
-    """A role or title word shortly before the name, with no verb between ('foreign ministers X of Rwanda and
+    """A role word shortly before the name, with no verb between ('foreign ministers X of Rwanda and
     Y of Congo'): 'X of Switzerland' alone is how sports pages name an athlete's country."""
     sent = ctx.doc[start].sent
     for k in range(start - 1, max(sent.start, start - 8) - 1, -1):
@@ -104,7 +107,6 @@ def _titled_before(ctx: Context, start: int) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return False
         low = tok.lower_
-        if ctx.schema.role(low) or ctx.schema.role(tok.lemma_.lower()) or low in ctx.schema.titles or \
-                low.endswith("s") and ctx.schema.role(low[:-1]):
+        if ctx.schema.role(low) or ctx.schema.role(tok.lemma_.lower()) or low.endswith("s") and ctx.schema.role(low[:-1]):
             return True
     return False
