@@ -24,8 +24,9 @@ from graphkit.nlp.relations.context import Assertion, Context
 from graphkit.nlp.relations.verbs import verb_pattern
 from graphkit.nlp.relations.nouns import noun_pattern
 from graphkit.nlp.relations.roles import listed_members, role_pattern
-from graphkit.nlp.relations.attributes import organisation_of_organisation, state_agency
-from graphkit.nlp.relations.participles import participle_pattern
+from graphkit.nlp.relations.attributes import organisation_of_organisation, person_of_body, possessed_body, state_agency
+from graphkit.nlp.relations.bodies import contributed_members, delegation_head, delegation_heads
+from graphkit.nlp.relations.participles import adjacent_participle, participle_pattern
 from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
 from graphkit.nlp.relations.inference import rivalries_from_attacks
 from graphkit.nlp.relations.occurrence import occurrence_pattern
@@ -58,9 +59,17 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             listed_members(ctx, t)
             state_agency(ctx, t)
             organisation_of_organisation(ctx, t)
+            person_of_body(ctx, t)
+            possessed_body(ctx, t)
         if t.lower_ == "under":
             under_pattern(ctx, t)
+        if t.lower_ == "from":
+            contributed_members(ctx, t)
+        if t.pos_ == "VERB":
+            delegation_head(ctx, t)
+            adjacent_participle(ctx, t)
     followings_to_their_groups(ctx)
+    delegation_heads(ctx)
     rivalries_from_attacks(ctx)
     return ctx.out
 

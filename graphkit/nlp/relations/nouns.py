@@ -233,8 +233,8 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
                     subjects.append(ctx.arg_of(m))
             elif c.dep_ == "poss":
                 subjects += args(ctx, c)
-            elif c.dep_ == "amod" and relation == "attacked":
-                subjects += demonym_state(ctx, c)  # "an Israeli airstrike on X"
+            elif c.dep_ == "amod" and relation in ("attacked", "supports", "funds"):
+                subjects += demonym_state(ctx, c)  # "an Israeli airstrike on X", "Syrian backing for X"
     subjects += [a for t in prep_objects(n, ["by", "from"]) for a in args(ctx, t)]
     gov = governing_predicate(ctx, n)
     instrument = n.dep_ == "pobj" and n.head.lower_ == "with" and relation == "attacked"

@@ -56,3 +56,38 @@ def participle_pattern(ctx: Context, t: Token) -> None:
             objects = [ctx.arg_of(m)]
     objects = [o for o in objects if all(o.actor != a.actor for a in agents)]
     _emit(ctx, [ctx.arg_of(a) for a in agents], relation, objects, t)
+
+
+def _mention_ending_at(ctx: Context, k: int):
+    """The mention that ends at token ``k``, read past a bracketed acronym ('the Alliance (AFC)')."""
+    if k >= 0 and ctx.doc[k].text == ")":
+        opening = next((j for j in range(k - 1, max(k - 5, -1), -1) if ctx.doc[j].text == "("), None)
+        k = opening - 1 if opening is not None else k
+    m = ctx.mention(ctx.doc[k]) if k >= 0 else None
+    return m if m is not None and m.end == k + 1 else None
+
+
+def adjacent_participle(ctx: Context, t: Token) -> None:
+    """'the Alliance (AFC) headed by X', 'the Alliance (AFC), a coalition led by X': a by-participle that
+    the parse hung on a farther noun modifies the name right before it (or the name the bare collective
+    noun before it restates)."""
+    relation = ctx.schema.participles.get(t.lower_)
+    if t.dep_ != "acl" or relation is None or relation.endswith("_inverse"):
+        return
+    agents = [a for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)]
+    if not agents:
+        return
+    target = _mention_ending_at(ctx, t.i - 1)
+    head = t.head
+    if target is None and head.i == t.i - 1 and ctx.mention(head) is None and \
+            head.lower_ in ctx.words.collective_bodies | ctx.words.anaphoric_nouns:
+        det = head.left_edge
+        if det.i >= 2 and det.lower_ in ("a", "an") and ctx.doc[det.i - 1].text == ",":
+            target = _mention_ending_at(ctx, det.i - 2)
+    if target is None or target.actor in {a.actor for a in args(ctx, head)}:
+        return
+    if relation == "commands":
+        agents = [a for a in agents if ctx.actors[a.actor].type == "PERSON"]
+        if ctx.actors[target.actor].type == "PERSON":
+            return
+    _emit(ctx, agents, relation, [ctx.arg_of(target)], t)

@@ -5,7 +5,8 @@ from spacy.tokens import Token
 
 from graphkit.model.schema import load_schema
 from graphkit.nlp.relations.context import Arg, Context, state_arg
-from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, single_arg
+from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, relative_head, single_arg
+from graphkit.nlp.relations.coref import antecedent
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.titles import implicit_state
 
@@ -69,6 +70,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
         relation = "member_of"
     if relation == "commands" and one_of_many(ctx, r, phrase):
         relation = "member_of"  # "X, a commander of Y": one of Y's commanders, not its head
+    if relation == "commands" and portfolio_head(ctx, r):
+        relation = "member_of"  # "the movement's security chief X" heads one of its departments
     holders: list[Arg] = []
     if r.dep_ == "appos":
         holders += single_arg(ctx, r.head, 0)
@@ -77,6 +80,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
             holders += args(ctx, c)
     if not holders:
         holders += misplaced_apposition(ctx, r)
+    if not holders:
+        holders += named_holder(ctx, r)
     if r.dep_ in ("compound", "nmod"):
         h = r.head
         while ctx.mention(h) is None and h.dep_ == "compound" and h.head.i != h.i:
@@ -92,10 +97,17 @@ def role_pattern(ctx: Context, r: Token) -> None:
             holders += [a for c in objs for a in args(ctx, c)]
         elif v.lemma_ not in ctx.words.appoint_verbs:
             holders += [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
+    if r.dep_ == "pobj" and r.head.lower_ == "as" and r.head.head.pos_ == "NOUN" and r.head.dep_ == "prep":
+        # "during his years as Y's leader", "X's tenure as chief of Y"
+        holders += [a for c in r.head.head.children if c.dep_ == "poss" for a in args(ctx, c)]
     if r.dep_ in ("attr",) and r.head.lemma_ in ctx.schema.words_of("copular_verbs"):
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
     if r.dep_ == "nsubj" and r.head.lemma_ == "be":
         holders += [a for c in r.head.children if c.dep_ == "attr" for a in args(ctx, c)]
+    if not holders and r.dep_ == "pobj" and r.head.lower_ == "at" and r.lower_ in ctx.schema.words_of("position_nouns"):
+        holders += position_holders(ctx, r.head.head)  # "X, at the head of Y", "X appeared at the helm of Y"
+    if not holders and r.dep_ in ("oprd", "xcomp", "attr") and r.head.lemma_ in ctx.words.appoint_verbs:
+        holders += appointed(ctx, r.head)  # "Y named X its leader", "X, who was elected head of Y"
     small_clause = [c for c in r.children if c.dep_ == "nsubj"]
     if small_clause and r.dep_ in ("ccomp", "oprd", "xcomp") and relation == "rival_of":
         # "X declared Turkey an enemy"
@@ -111,8 +123,12 @@ def role_pattern(ctx: Context, r: Token) -> None:
             continue
         if c.dep_ == "prep" and c.lower_ in ("of", "to" if relation == "supplies_weapons_to" else "of"):
             orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p) or staff_owner(ctx, p)]
+        elif c.dep_ == "prep" and relation == "member_of" and c.lower_ in ctx.schema.words_of("membership_preps"):
+            # "a senior figure in the group"; "in East Africa", "in Iraq" name where, not what
+            orgs += [a for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)
+                     if ctx.actors[a.actor].type in ("ORGANIZATION", "GROUP")]
         elif c.dep_ == "poss":
-            found = args(ctx, c)
+            found = args(ctx, c) or relative_owner(ctx, c)
             if relation == "commands" and (phrase not in ctx.schema.state_roles or mods & ctx.words.non_state_leaders):
                 found = [a for a in found if ctx.actors[a.actor].type != "STATE"]
             orgs += found
@@ -122,6 +138,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
                 if m.type == "STATE" and c.dep_ == "amod" and relation == "commands" and phrase not in ctx.schema.state_roles:
                     continue
                 orgs.append(ctx.arg_of(m))
+            elif c.dep_ == "compound" and c.lower_ in ctx.schema.words_of("body_modifiers") and not list(c.children):
+                orgs += described_body(ctx, c)  # "party leader X": the party the story is about
             elif c.ent_type_ in ("NORP", "GPE") or c.text[:1].isupper():
                 state = modifier_state(ctx, c)
                 if state is not None and (relation != "commands" or (phrase in ctx.schema.state_roles
@@ -136,6 +154,9 @@ def role_pattern(ctx: Context, r: Token) -> None:
     holders = [h for h in holders if not (relation in ("commands", "member_of") and ctx.actors[h.actor].type == "STATE")]
     if relation == "member_of":
         orgs = [o for o in orgs if ctx.actors[o.actor].type != "PERSON"]
+        if phrase in ctx.schema.words_of("peer_roles"):
+            # "his Pakistani counterpart, X" is the peer of a head of state as often as a member of a state
+            orgs = [o for o in orgs if ctx.actors[o.actor].type != "STATE"]
     if inverted:
         emit(ctx, orgs, relation, holders, r, "role")
     else:
@@ -158,6 +179,55 @@ def misplaced_apposition(ctx: Context, r: Token) -> list[Arg]:
     if ctx.doc[m.start:m.end].root.dep_ != "appos" and not closed:
         return []
     return [ctx.arg_of(m)]
+
+
+def named_holder(ctx: Context, r: Token) -> list[Arg]:
+    """The person a role noun titles when the parse hung them apart: 'ROLE Name' with the name right after
+    the role ('and North Korean leader Kim ...' parsed as two conjuncts), or 'a ROLE named/called Name'."""
+    nxt = ctx.doc[r.i + 1] if r.i + 1 < len(ctx.doc) else None
+    m = ctx.mention(nxt) if nxt is not None else None
+    if m is not None and m.start == r.i + 1 and m.type == "PERSON" and r.tag_ != "NNS":
+        return [ctx.arg_of(m)]
+    for c in r.children:
+        if c.dep_ == "acl" and c.lemma_ in ctx.schema.words_of("naming_participles") and c.i == r.i + 1:
+            return [ctx.arg_of(m) for t in c.children if t.dep_ in ("oprd", "dobj", "attr", "xcomp")
+                    and (m := ctx.mention(t)) is not None and m.type == "PERSON"]
+    return []
+
+
+def described_body(ctx: Context, c: Token) -> list[Arg]:
+    """The organisation a bare body noun before a role stands for ('party leader X', 'group spokesman X'):
+    the most salient organisation named before it (coref.antecedent)."""
+    ante = antecedent(ctx, c, False, kinds=("ORGANIZATION", "GROUP"))
+    return [ctx.arg_of(ante, indirect=True)] if ante is not None else []
+
+
+def position_holders(ctx: Context, h: Token) -> list[Arg]:
+    """Who is 'at the head of' something: the person the phrase modifies, or the subject of its verb (past
+    'as the founder's heir at the head of Y')."""
+    if h.pos_ == "NOUN" and ctx.mention(h) is None and h.dep_ == "pobj" and h.head.lower_ == "as":
+        h = h.head.head
+    if h.pos_ in ("VERB", "AUX"):
+        found = [a for t in logical_subjects(h, ctx) for a in args(ctx, t)]
+    else:
+        found = args(ctx, h)
+    return [a for a in found if ctx.actors[a.actor].type == "PERSON"]
+
+
+def appointed(ctx: Context, v: Token) -> list[Arg]:
+    """Who an appointment verb puts in a role: its object, or its passive subject (through 'who')."""
+    if v.lemma_ not in ctx.schema.words_of("appointment_verbs"):
+        return []  # 'described X as', 'regarded X as' say what X is called, not what X was made
+    objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [a for c in objs for a in args(ctx, c) if ctx.actors[a.actor].type == "PERSON"]
+
+
+def relative_owner(ctx: Context, c: Token) -> list[Arg]:
+    """'the party, whose governor, X, ...': the noun the relative clause hangs on owns the role."""
+    if c.lower_ != "whose":
+        return []
+    head = relative_head(c)
+    return args(ctx, head) if head is not None else []
 
 
 def staff_owner(ctx: Context, p: Token) -> list[Arg]:
@@ -189,6 +259,18 @@ def modifier_state(ctx: Context, c: Token):
             if state is not None:
                 return state
     return None
+
+
+def portfolio_head(ctx: Context, r: Token) -> bool:
+    """'security chief', 'Gaza chief', 'intelligence head': a head role whose noun modifier names a department
+    or a region of the body (not an actor of its own, not a demonym): one of the body's members."""
+    if r.lower_ not in ctx.schema.words_of("department_heads"):
+        return False
+    for c in r.children:
+        if c.dep_ == "compound" and c.i < r.i and ctx.mention(c) is None and c.ent_type_ not in ("NORP",) \
+                and c.lower_ not in ctx.words.non_state_leaders and ctx.dictionary.state_for_demonym(c.text) is None:
+            return True
+    return False
 
 
 def one_of_many(ctx: Context, r: Token, phrase: str) -> bool:
