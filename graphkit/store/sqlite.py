@@ -216,6 +216,20 @@ class SQLiteStore:
         rows = self._read("SELECT id, title, source, date, ingested_at FROM articles WHERE id = ?", (article_id,))
         return rows[0] if rows else None
 
+    def articles(self, sources: Iterable[str] | None = None) -> list[dict]:
+        """Stored articles (all, or those whose ``source`` is one of ``sources``) in ingestion order: id,
+        title, source, date, ingested_at, seen_at, and the ``relationships`` and ``evidence`` rows they support."""
+        select = ("SELECT a.id, a.title, a.source, a.date, a.ingested_at, a.seen_at, "
+                  "(SELECT COUNT(DISTINCT e.relationship_id) FROM evidence AS e WHERE e.article_id = a.id) "
+                  "AS relationships, (SELECT COUNT(*) FROM evidence AS e WHERE e.article_id = a.id) AS evidence "
+                  "FROM articles AS a")
+        if sources is None:
+            rows = self._read(select)
+        else:
+            rows = self._read_by_ids(sources, lambda marks: f"{select} WHERE a.source IN ({marks})")
+        rows.sort(key=lambda r: (r["ingested_at"], r["id"]))  # the order Neo4j gives too
+        return rows
+
     def actors(self) -> Iterator[dict]:
         """Actors sorted by id: id, name, type, aliases (sorted)."""
         aliases: dict[str, list[str]] = {}
