@@ -69,6 +69,20 @@ LEFT JOIN articles AS a ON a.id = p.article_id
 GROUP BY r.id
 """
 
+# Articles with the relationships and evidence rows they support (articles()); the second of some sources.
+_ARTICLES = """
+SELECT a.id, a.title, a.source, a.date, a.ingested_at, a.seen_at,
+       (SELECT COUNT(DISTINCT e.relationship_id) FROM evidence AS e WHERE e.article_id = a.id) AS relationships,
+       (SELECT COUNT(*) FROM evidence AS e WHERE e.article_id = a.id) AS evidence
+FROM articles AS a
+"""
+_ARTICLES_OF_SOURCES = """
+SELECT a.id, a.title, a.source, a.date, a.ingested_at, a.seen_at,
+       (SELECT COUNT(DISTINCT e.relationship_id) FROM evidence AS e WHERE e.article_id = a.id) AS relationships,
+       (SELECT COUNT(*) FROM evidence AS e WHERE e.article_id = a.id) AS evidence
+FROM articles AS a WHERE a.source IN ({marks})
+"""
+
 _EVIDENCE_COLUMNS = EVIDENCE_COLUMNS
 # Two rows for the same relationship, article, sentence and trigger are one piece of evidence: keep the surer.
 _INSERT_EVIDENCE = (
@@ -219,14 +233,10 @@ class SQLiteStore:
     def articles(self, sources: Iterable[str] | None = None) -> list[dict]:
         """Stored articles (all, or those whose ``source`` is one of ``sources``) in ingestion order: id,
         title, source, date, ingested_at, seen_at, and the ``relationships`` and ``evidence`` rows they support."""
-        select = ("SELECT a.id, a.title, a.source, a.date, a.ingested_at, a.seen_at, "
-                  "(SELECT COUNT(DISTINCT e.relationship_id) FROM evidence AS e WHERE e.article_id = a.id) "
-                  "AS relationships, (SELECT COUNT(*) FROM evidence AS e WHERE e.article_id = a.id) AS evidence "
-                  "FROM articles AS a")
         if sources is None:
-            rows = self._read(select)
+            rows = self._read(_ARTICLES)
         else:
-            rows = self._read_by_ids(sources, lambda marks: f"{select} WHERE a.source IN ({marks})")
+            rows = self._read_by_ids(sources, lambda marks: _ARTICLES_OF_SOURCES.format(marks=marks))
         rows.sort(key=lambda r: (r["ingested_at"], r["id"]))  # the order Neo4j gives too
         return rows
 
