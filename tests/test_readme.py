@@ -31,5 +31,6 @@ def test_the_readme_library_example_runs(tmp_path):
         os.chdir(cwd)
     lines = out.getvalue().splitlines()
     assert "supplies_weapons_to out Rapid Support Forces 1" in " ".join(lines)
+    assert lines[-2].startswith("['Iran', ")  # the most linked actor of the demo articles
     assert lines[-1].startswith("United Arab Emirates -> Rapid Support Forces -> Mohamed Hamdan Dagalo")
     assert (tmp_path / "graph.db").exists()
