@@ -49,7 +49,7 @@ from graphkit.model.names import fold, loose_key, name_key
 if TYPE_CHECKING:
     from graphkit.store.base import GraphStore
 
-__all__ = ["AmbiguousActor", "UnknownActor", "actor_counts", "find_actor", "suggest_actors"]
+__all__ = ["AmbiguousActor", "UnknownActor", "actor_counts", "find_actor", "fuzzy_scores", "suggest_actors"]
 
 FUZZY_ACCEPT = 0.85   # a fuzzy match below this is a suggestion, never an answer
 FUZZY_LEAD = 0.05     # ... and it must be this far ahead of the next actor
