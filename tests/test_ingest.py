@@ -76,9 +76,11 @@ def test_second_run_changes_nothing(store, docs, nlp):
 
 
 def test_changed_text_is_a_new_article(store, docs, nlp):
+    # with --keep-versions an edited file is stored beside its old version (by default it replaces it:
+    # tests/test_versions.py)
     run([docs], store, nlp)
     write(docs, "arms.txt", ARMS_HEDGED)
-    summary = run([docs], store, nlp)
+    summary = run([docs], store, nlp, keep_versions=True)
     assert summary["stored"] == 1 and summary["skipped"] == 2
     assert store.stats()["articles"] == 4
     [rel] = [r for r in store.relationships() if r["id"] == "iran|supplies_weapons_to|hezbollah"]

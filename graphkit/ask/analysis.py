@@ -1,7 +1,8 @@
 """Network analysis of a stored graph with networkx: who is central, which actors cluster, who brokers.
 
-Each function takes the store's view (``store.to_networkx()``: a MultiDiGraph of actors, one edge per
-relationship keyed by relation, with ``articles``) and returns plain data.
+Each function takes the store, or its view (``store.to_networkx()``: a MultiDiGraph of actors, one edge
+per relationship keyed by relation, with ``articles``) to analyse several times without reloading it, and
+returns plain data.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -43,6 +44,11 @@ def undirected_view(graph: networkx.MultiDiGraph) -> networkx.Graph:
     return view
 
 
+def as_graph(store_or_graph: Any) -> networkx.MultiDiGraph:
+    """The networkx view of a store (``store.to_networkx()``), or the graph given."""
+    return store_or_graph.to_networkx() if hasattr(store_or_graph, "to_networkx") else store_or_graph
+
+
 def _actor(graph: networkx.MultiDiGraph, node: str) -> dict[str, Any]:
     data = graph.nodes[node]
     return {"id": node, "name": data.get("name", node), "type": data.get("type")}
@@ -54,6 +60,8 @@ def rank(graph: networkx.MultiDiGraph, by: str = "degree", top: int | None = Non
     than 5,000 actors) or ``pagerank`` (over the directed relationships, symmetric ones both ways,
     weighted by articles). Each row: id, name, type, score, degree."""
     import networkx as nx
+
+    graph = as_graph(graph)
 
     if by not in RANKINGS:
         raise ValueError(f"unknown ranking {by!r}; choose one of {', '.join(RANKINGS)}")
@@ -82,6 +90,8 @@ def communities(graph: networkx.MultiDiGraph, seed: int = 0, resolution: float =
     number, size and members (id, name, type) sorted by degree then name. Seeded, so repeatable."""
     import networkx as nx
 
+    graph = as_graph(graph)
+
     view = undirected_view(graph)
     if view.number_of_nodes() == 0:
         return []
@@ -99,6 +109,8 @@ def brokers(graph: networkx.MultiDiGraph) -> dict[str, list[dict]]:
     """Actors and links whose loss splits the network: ``articulation_points`` (actors, with how many
     more components their removal leaves) and ``bridges`` (linked pairs, with their relations)."""
     import networkx as nx
+
+    graph = as_graph(graph)
 
     view = undirected_view(graph)
     pieces: dict[str, int] = {}  # removing an articulation point leaves one piece per block it is in

@@ -98,10 +98,17 @@ def match_score(query: str, name: str) -> float:
     return best
 
 
-def find_actors(actors: Iterable[dict], text: str, *, limit: int = 10, cutoff: float = 0.75) -> list[dict]:
-    """Actors whose name or an alias matches ``text``, best first: each actor dict with ``score`` and
-    ``matched`` (the name or alias that matched). An empty ``text`` lists every actor by name; a text
-    past :data:`MAX_NAME_CHARS` matches nothing.
+def _actors_of(store: GraphStore | Iterable[dict]) -> Iterable[dict]:
+    """The actors of a store; a plain iterable of actor dicts is taken as it is (the older calling form)."""
+    return store.actors() if hasattr(store, "actors") else store
+
+
+def find_actors(store: GraphStore | Iterable[dict], text: str, *, limit: int = 10,
+                cutoff: float = 0.75) -> list[dict]:
+    """Actors of ``store`` whose name or an alias matches ``text``, best first: each actor dict with
+    ``score`` and ``matched`` (the name or alias that matched). An empty ``text`` lists every actor by
+    name; a text past :data:`MAX_NAME_CHARS` matches nothing. ``store`` may also be an iterable of actor
+    dicts.
 
     >>> actors = [{"id": "qassem-suleimani", "name": "Qassem Suleimani", "type": "PERSON", "aliases": []},
     ...           {"id": "hamas", "name": "Hamas", "type": "ORGANIZATION", "aliases": []}]
@@ -110,7 +117,7 @@ def find_actors(actors: Iterable[dict], text: str, *, limit: int = 10, cutoff: f
     """
     if len(text) > MAX_NAME_CHARS:
         return []  # no actor's name is that long
-    actors = list(actors)
+    actors = list(_actors_of(store))
     if not text.strip():
         return [{**a, "score": 1.0, "matched": a["name"]} for a in sorted(actors, key=lambda a: fold(a["name"]))]
     found = []
@@ -125,13 +132,19 @@ def find_actors(actors: Iterable[dict], text: str, *, limit: int = 10, cutoff: f
     return found[:limit] if limit else found
 
 
-def resolve_actor(actors: Iterable[dict], text: str) -> dict:
-    """The one actor ``text`` names: its id, else an exact name or alias (up to case, punctuation and
-    transliteration), else the single best fuzzy match clearly ahead of the next. Raises
-    :class:`UnknownActor` with the closest names otherwise (:class:`NameTooLong` past
-    :data:`MAX_NAME_CHARS`)."""
+def resolve_actor(store: GraphStore | Iterable[dict], text: str) -> dict:
+    """The one actor of ``store`` that ``text`` names: :func:`graphkit.ask.lookup.find_actor` (id, name,
+    alias, the actor dictionary, spelling forgiven; :class:`~graphkit.ask.lookup.AmbiguousActor` when
+    several fit). Given a plain iterable of actor dicts instead of a store: its id, else an exact name
+    or alias (up to case, punctuation and transliteration), else the single best fuzzy match clearly
+    ahead of the next. Raises :class:`UnknownActor` with the closest names otherwise
+    (:class:`NameTooLong` past :data:`MAX_NAME_CHARS`)."""
     check_name(text)
-    actors = list(actors)
+    if hasattr(store, "actors_named"):
+        from graphkit.ask.lookup import find_actor
+
+        return find_actor(store, text)
+    actors = list(store)
     for actor in actors:
         if actor["id"] == text:
             return actor

@@ -5,6 +5,6 @@
 """
 from graphkit.cli.app import app
 from graphkit.cli.common import default_db_path
-from graphkit.cli import extract, load, graph, analysis, outputs, cypher, timeline, curation, curation_log  # noqa: F401,E402  (register the commands)
+from graphkit.cli import extract, load, graph, analysis, outputs, cypher, timeline, curation, curation_log, articles  # noqa: F401,E402  (register the commands)
 
 __all__ = ["app", "default_db_path"]

@@ -155,14 +155,21 @@ def reading(db: Optional[str], neo4j: Optional[str]) -> Iterator:
 
 
 def find_actor(store, text: str) -> dict:
-    """The actor ``text`` names (id, name or alias, spelling forgiven), or exit 1 with the closest names."""
-    from graphkit.ask.query import UnknownActor, resolve_actor
+    """The actor ``text`` names (id, name or alias, the actor dictionary's names, spelling forgiven:
+    :func:`graphkit.ask.lookup.find_actor`). Exit 1 with the closest names when none fits; when several
+    fit equally, exit 1 with one line and the candidates (id, name, type, articles) under it on stderr."""
+    from graphkit.ask.lookup import AmbiguousActor, UnknownActor, find_actor as look_up
+    from graphkit.views.render import printable
 
-    quick = store.actors_named(text)
-    if len(quick) == 1:
-        return quick[0]
     try:
-        return resolve_actor(quick or store.actors(), text)
+        return look_up(store, text)
+    except AmbiguousActor as exc:
+        fail(str(exc))
+        for c in exc.candidates:
+            plural = "" if c["articles"] == 1 else "s"
+            typer.echo(printable(f"  {c['id']}  {c['name']} ({c['type'] or 'type unknown'}, "
+                                 f"{c['articles']} article{plural})"), err=True)
+        raise typer.Exit(1)
     except UnknownActor as exc:
         exit_with(str(exc), 1)
 

@@ -184,7 +184,7 @@ def actors_command(
 
     check_choice(fmt, FORMATS)
     with reading(db, neo4j) as store:
-        found = find_actors(store.actors(), text or "", limit=limit)
+        found = find_actors(store, text or "", limit=limit)
     if text and not found:
         exit_with(f"no actor matches {text!r}", 1)
     columns = ["id", "name", "type", "aliases", "matched", "score"] if fmt in ("table", "csv") else None

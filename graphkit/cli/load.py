@@ -12,6 +12,7 @@ from graphkit.cli.common import (check_choice, exit_with, fail, open_chosen, ope
 from graphkit.cli.options import (ActorFiles, BatchSize, DateColumn, Db, IdColumn, MaxBytes, Model, Neo4j,
                                   Paths, SummaryFormat, TextColumn, TitleColumn, Where, Workers, parse_where)
 from graphkit.read import DEFAULT_MAX_BYTES, ReadOptions
+from graphkit.views.render import printable
 
 SUMMARY_FORMATS = ("table", "json")
 
@@ -47,11 +48,15 @@ def ingest(
     workers: Workers = 1,
     dask: Optional[str] = typer.Option(None, "--dask", help="Extract on the Dask cluster whose scheduler is at "
                                        "this address (tcp://HOST:8786); this process writes. Needs graphkit[dask]."),
+    keep_versions: bool = typer.Option(False, "--keep-versions", help="A file stored before with other text: "
+                                       "store the new version beside the old (default: replace the old)."),
 ) -> None:
     """Extract articles into the graph database; articles already stored are skipped.
 
     Each batch of articles is stored in one transaction, so an interrupted run loses at most the batch
-    in flight and running again completes it. Prints stored, skipped and failed articles and the
+    in flight and running again completes it. A file stored before with other text (an edited
+    article) replaces its old version, whose evidence goes with the relationships only it supported
+    (counted as "replaced"); --keep-versions keeps both. Prints stored, skipped and failed articles and the
     actors, relationships and evidence rows added. Files that cannot be read are reported on stderr,
     one line each; the others are still processed and the exit code is 1.
 
@@ -87,7 +92,8 @@ def ingest(
                 exit_with(str(exc))
         try:
             summary = run_ingest(paths, store, options, nlp=nlp, batch_articles=batch_articles, progress=show,
-                                 on_failure=fail, batch_size=batch_size, workers=workers, extractor=extractor)
+                                 on_failure=fail, batch_size=batch_size, workers=workers, extractor=extractor,
+                                 keep_versions=keep_versions)
         except (StoreError, ClusterError) as exc:
             exit_with(str(exc))
         except KeyboardInterrupt:
@@ -137,22 +143,33 @@ def push(
 
 @app.command()
 def forget(
-    article_id: str = typer.Argument(..., help="Id of the article to remove (as stored by ingest)."),
+    target: str = typer.Argument(..., help="Id of the article to remove (graphkit articles lists them), or a "
+                                 "source as stored (the path or URL given to ingest): all its articles."),
     db: Db = None,
     neo4j: Neo4j = None,
 ) -> None:
-    """Remove an article with its evidence, and the relationships and actors only it supported."""
+    """Remove an article with its evidence, and the relationships and actors only it supported. Given a
+    source instead of an id, remove every article stored from it. Exit 1 when nothing matches.
+
+    Example: graphkit forget data/samples/sudan-rsf.txt
+    """
     from graphkit.model.names import bounded_id
+    from graphkit.run.versions import articles_of_source
     from graphkit.store import StoreError
 
     with open_chosen(db, neo4j, create=False) as store:
         try:
-            removed = store.forget(bounded_id(article_id))  # ids given on ingest are stored bounded
+            if store.forget(bounded_id(target)):  # ids given on ingest are stored bounded
+                typer.echo(printable(f"forgot article {target}"))
+                return
+            ids = [a["id"] for a in articles_of_source(store, target)]
+            forgotten = [i for i in ids if store.forget(i)]
         except StoreError as exc:
             exit_with(str(exc))
-    if not removed:
-        exit_with(f"no article {article_id!r} in {store.path}", 1)
-    typer.echo(f"forgot article {article_id}")
+    if not forgotten:
+        exit_with(f"no article or source {target!r} in {store.path}", 1)
+    typer.echo(printable(f"forgot {len(forgotten)} article{'s' if len(forgotten) != 1 else ''} of {target}: "
+                         + ", ".join(forgotten)))
 
 
 @app.command()

@@ -24,6 +24,7 @@ from graphkit.read.count import count_items
 from graphkit.records import Triple
 from graphkit.run.budget import ENV, ArticleTimeout, article_seconds, time_limit, timed
 from graphkit.run.extract import extract_articles, get_pipeline
+from graphkit.run.versions import SourceVersions, replace_old_versions
 from graphkit.store.base import GraphStore
 
 SUMMARY_KEYS = ("stored", "skipped", "failed", "actors", "relationships", "evidence")
@@ -37,7 +38,8 @@ def _stderr_line(message: str) -> None:
 def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None = None,
            nlp: Language | None = None, batch_articles: int = 32, progress: bool = True,
            on_failure: Callable[[str], None] | None = None, batch_size: int = 16, workers: int = 1,
-           extractor: Callable[..., Iterable[tuple[Article, list[Triple]]]] | None = None) -> dict:
+           extractor: Callable[..., Iterable[tuple[Article, list[Triple]]]] | None = None,
+           keep_versions: bool = False) -> dict:
     """Read ``paths``, extract the articles not stored yet and store them, ``batch_articles`` per transaction.
 
     Articles already in ``store`` (or met earlier in this run) are skipped before extraction. A source that
@@ -50,6 +52,10 @@ def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None 
     (spaCy's multiprocessing) while this process alone writes. ``extractor`` replaces that step (it
     takes the stream of fresh articles and yields ``(article, triples)``): ``graphkit ingest --dask``
     hands it to a Dask cluster.
+
+    A file read again with different text replaces the article it stored before (its evidence and what
+    only it supported go; :mod:`graphkit.run.versions`), counted as ``replaced`` in the summary when
+    any was; ``keep_versions`` keeps both.
     """
     if batch_articles < 1:
         raise ValueError("batch_articles must be at least 1")
@@ -62,6 +68,8 @@ def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None 
         bar = _Progress(count_items(paths, options))
     if bar is not None and on_failure is None:
         report = bar.print
+
+    versions = SourceVersions()  # every article read, stored or not: for replacing old versions
 
     def fresh_articles() -> Iterator[Article]:
         seen: set[str] = set()
@@ -84,6 +92,7 @@ def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None 
                 summary["failed"] += 1
                 report(item.message)
             else:
+                versions.add(item.source, item.id)
                 waiting.append(item)
                 if len(waiting) >= CHECK_AHEAD:
                     yield from check()
@@ -124,6 +133,10 @@ def ingest(paths: Iterable[str], store: GraphStore, options: ReadOptions | None 
             write(batch)
         if in_flight:
             count(in_flight.pop().result())
+        if not keep_versions:
+            replaced = replace_old_versions(store, versions)
+            if replaced:
+                summary["replaced"] = len(replaced)
     finally:
         if background is not None:
             background.shutdown(wait=True)  # the batch in flight commits whole or not at all

@@ -64,6 +64,11 @@ class GraphStore(Protocol):
         """id, title, source, date, ingested_at of a stored article."""
         ...
 
+    def articles(self, sources: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Stored articles (all, or those of these sources) ordered by ingested_at then id: id, title,
+        source, date, ingested_at, seen_at, relationships and evidence (counts of what they support)."""
+        ...
+
     def actors(self) -> Iterator[dict[str, Any]]:
         """Actors sorted by id: id, name, type, aliases (sorted)."""
         ...

@@ -344,6 +344,11 @@ class Neo4jStore:
         rows = self._read("article", id=article_id)
         return rows[0] if rows else None
 
+    def articles(self, sources: Iterable[str] | None = None) -> list[dict]:
+        """As :meth:`SQLiteStore.articles`: stored articles (of these sources) with their counts, in
+        ingestion order."""
+        return self._read("articles", sources=None if sources is None else sorted(set(sources)))
+
     def actors(self) -> Iterator[dict]:
         """Actors sorted by id: id, name, type, aliases (sorted)."""
         for row in self._read("actors"):

@@ -92,6 +92,20 @@ GROUP BY r.id
 ORDER BY r.id
 """
 
+# Articles with the relationships and evidence rows they support (articles()); the second of some sources.
+_ARTICLES = """
+SELECT a.id, a.title, a.source, a.date, a.ingested_at, a.seen_at,
+       (SELECT COUNT(DISTINCT e.relationship_id) FROM evidence AS e WHERE e.article_id = a.id) AS relationships,
+       (SELECT COUNT(*) FROM evidence AS e WHERE e.article_id = a.id) AS evidence
+FROM articles AS a
+"""
+_ARTICLES_OF_SOURCES = """
+SELECT a.id, a.title, a.source, a.date, a.ingested_at, a.seen_at,
+       (SELECT COUNT(DISTINCT e.relationship_id) FROM evidence AS e WHERE e.article_id = a.id) AS relationships,
+       (SELECT COUNT(*) FROM evidence AS e WHERE e.article_id = a.id) AS evidence
+FROM articles AS a WHERE a.source IN ({marks})
+"""
+
 _EVIDENCE_COLUMNS = EVIDENCE_COLUMNS
 # Two rows for the same relationship, article, sentence and trigger are one piece of evidence: keep the surer.
 _INSERT_EVIDENCE = (
@@ -238,6 +252,16 @@ class SQLiteStore:
     def article(self, article_id: str) -> dict | None:
         rows = self._read("SELECT id, title, source, date, ingested_at FROM articles WHERE id = ?", (article_id,))
         return rows[0] if rows else None
+
+    def articles(self, sources: Iterable[str] | None = None) -> list[dict]:
+        """Stored articles (all, or those whose ``source`` is one of ``sources``) in ingestion order: id,
+        title, source, date, ingested_at, seen_at, and the ``relationships`` and ``evidence`` rows they support."""
+        if sources is None:
+            rows = self._read(_ARTICLES)
+        else:
+            rows = self._read_by_ids(sources, lambda marks: _ARTICLES_OF_SOURCES.format(marks=marks))
+        rows.sort(key=lambda r: (r["ingested_at"], r["id"]))  # the order Neo4j gives too
+        return rows
 
     def actors(self) -> Iterator[dict]:
         """Actors sorted by id: id, name, type, aliases (sorted)."""

@@ -72,6 +72,7 @@ CREATE TABLE IF NOT EXISTS evidence (
     UNIQUE (relationship_id, article_id, sentence_start, trigger_start)
 );
 CREATE INDEX IF NOT EXISTS evidence_by_article ON evidence(article_id);
+CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source);
 -- An article hedges a relationship when all its evidence rows for it are hedged.
 CREATE VIEW IF NOT EXISTS relationship_summary AS
 WITH per_article AS (
@@ -211,6 +212,7 @@ def setup(db: sqlite3.Connection, path: str, readonly: bool) -> None:
                 if statement.strip():
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source)")  # files made before it
 
 
 @contextmanager

@@ -5,6 +5,7 @@ CREATE CONSTRAINT graphkit_relationship_id IF NOT EXISTS FOR (r:Relationship) RE
 CREATE CONSTRAINT graphkit_evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE;
 CREATE INDEX graphkit_evidence_article IF NOT EXISTS FOR (e:Evidence) ON (e.article_id);
 CREATE INDEX graphkit_evidence_relationship IF NOT EXISTS FOR (e:Evidence) ON (e.relationship_id);
+CREATE INDEX graphkit_article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
 CREATE INDEX graphkit_relation_id IF NOT EXISTS FOR ()-[x:RELATION]-() ON (x.id)
 ;
 // The curation (graphkit.store.curation_neo4j): log entries by key, extracted triples by article.
