@@ -385,3 +385,18 @@ def test_a_merge_follows_the_name_when_extraction_changes_the_id():
     [curated] = Curation([merge]).triples([t])
     assert (curated.subject_id, curated.subject, curated.subject_type) == ("mahdi-army", "Mahdi Army", "ORGANIZATION")
     assert Curation([merge.undone("ana")]).triples([t]) == [t]
+
+
+def test_forget_removes_the_extracted_copy_kept_for_curation(loaded):
+    from graphkit.curate.replay import backend_for
+
+    gone = article_of(loaded, S4)
+    kept = article_of(loaded, S2)
+    assert gone in backend_for(loaded).extracted()
+    assert loaded.forget(gone)
+    extracted = backend_for(loaded).extracted()
+    assert gone not in extracted and kept in extracted
+    assert not any(S4 in json.dumps(triples) for triples, _ in extracted.values())
+    # a later replay does not bring the forgotten article back
+    actions.merge(loaded, "Mahdi Army", "Sadr's men")
+    assert all(ev["sentence"] != S4 for ev in loaded.evidence())

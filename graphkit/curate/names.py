@@ -1,18 +1,17 @@
-"""The one place curation commands turn a name into a stored actor: swap :func:`resolve_name` for the
-spelling-forgiving look-up (``graphkit.ask.lookup.find_actor``) when it lands."""
+"""The one place curation commands turn a name into a stored actor: the look-up every command uses
+(:func:`graphkit.ask.lookup.find_actor`: id, name, alias, the actor dictionary, spelling forgiven;
+several equal fits are an :class:`~graphkit.ask.lookup.AmbiguousActor`, never a silent pick)."""
 from __future__ import annotations
 
 from typing import Any
 
-from graphkit.ask.query import UnknownActor, resolve_actor
+from graphkit.ask.lookup import AmbiguousActor, find_actor
+from graphkit.ask.query import UnknownActor
 
-__all__ = ["UnknownActor", "resolve_name"]
+__all__ = ["AmbiguousActor", "UnknownActor", "resolve_name"]
 
 
 def resolve_name(store: Any, name: str) -> dict:
-    """The stored actor ``name`` names (its id, name or an alias; spelling forgiven). Raises
-    :class:`UnknownActor` (a LookupError whose message is one line) when none or several fit."""
-    quick = store.actors_named(name)
-    if len(quick) == 1:
-        return quick[0]
-    return resolve_actor(quick or list(store.actors()), name)
+    """The stored actor ``name`` names. Raises :class:`UnknownActor` (a LookupError whose message is one
+    line; :class:`AmbiguousActor` when several fit) when none or several fit."""
+    return find_actor(store, name)

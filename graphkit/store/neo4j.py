@@ -298,6 +298,7 @@ class Neo4jStore:
                 return False
             tx.run(load("forget_relationships"), ids=record["relationships"]).consume()
             tx.run(load("forget_actors"), ids=sorted(set(record["actors"]))).consume()
+            tx.run(load("forget_extracted"), id=article_id).consume()  # curation's copy holds its sentences
             return True
 
         return self._write(work)

@@ -217,6 +217,9 @@ class SQLiteStore:
                                              (rel,)).fetchone())
                 db.execute("DELETE FROM evidence WHERE article_id = ?", (article_id,))
                 db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'extracted'").fetchone():
+                    # the triples as extracted, kept for curation, hold the article's sentences too
+                    db.execute("DELETE FROM extracted WHERE article_id = ?", (article_id,))
                 db.executemany("DELETE FROM relationships WHERE id = ? AND NOT EXISTS "
                                "(SELECT 1 FROM evidence WHERE relationship_id = ?)", [(r, r) for r in rels])
                 db.executemany(
