@@ -376,6 +376,15 @@ class Neo4jStore:
         """As :meth:`SQLiteStore.relationships_touching`, aggregates and first evidence in one round trip."""
         return self._read("relationships_touching", ids=sorted(set(actor_ids)))
 
+    def shortest_paths(self, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
+                       max_depth: int = 6, max_paths: int = 10_001) -> tuple[list, dict, dict]:
+        """The shortest paths between two actors, searched by the server in one query: see
+        :func:`graphkit.store.neo4j_path.shortest_paths` (``paths`` uses it when a store has it)."""
+        from graphkit.store.neo4j_path import shortest_paths
+
+        return shortest_paths(self._read, source_id, target_id, relations=relations, max_depth=max_depth,
+                              max_paths=max_paths)
+
     def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
         """As :meth:`SQLiteStore.evidence_of`: evidence of these relationships with article metadata."""
         out = []
