@@ -23,7 +23,7 @@ from test_query_neo4j import QUESTIONS
 USER = os.environ.get("GRAPHKIT_NEO4J_USER") or "neo4j"
 PASSWORD = os.environ.get("GRAPHKIT_NEO4J_PASSWORD") or "graphkit-dev"
 ENV = {"GRAPHKIT_NEO4J_USER": USER, "GRAPHKIT_NEO4J_PASSWORD": PASSWORD, "GRAPHKIT_NEO4J_URI": ""}
-ASKED = [q for q in QUESTIONS if q[0] in ("links", "path", "show")] + [["path", "Mahdi Army", "Iran", "--all"]]
+ASKED = [q for q in QUESTIONS if q[0] in ("links", "path", "show")]
 
 
 def cli(*args: str) -> tuple[int, str]:
