@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EVAL   := ../shared/eval
 
-.PHONY: install demo test score bench offtopic clean neo4j neo4j-stop browser browser
+.PHONY: install demo test score bench offtopic clean neo4j neo4j-stop neo4j-import browser browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,16 @@ neo4j: $(STAMP)
 
 neo4j-stop:
 	bash neo4j/run.sh stop
+
+## a first load of millions: the embedded store STORE (default $$GRAPHKIT_DB) as import files, loaded by
+## neo4j-admin database import full into the development server's database, which it REPLACES
+## (the server is stopped for the import and started again if it was running)
+neo4j-import: $(STAMP)
+	@test -n "$(STORE)" || { echo "usage: make neo4j-import STORE=graph.db" >&2; exit 2; }
+	rm -rf "$${GRAPHKIT_NEO4J_DIR:-.neo4j}/import-files"
+	$(BIN)/graphkit export --format neo4j-import --db "$(STORE)" --out "$${GRAPHKIT_NEO4J_DIR:-.neo4j}/import-files"
+	bash neo4j/run.sh import "$${GRAPHKIT_NEO4J_DIR:-.neo4j}/import-files"
+	rm -rf "$${GRAPHKIT_NEO4J_DIR:-.neo4j}/import-files"
 
 ## Debian's chromium, for the browser tests of the HTML page (as root; skipped if already installed)
 browser:

@@ -5,6 +5,11 @@
 #                              set the password on first start; prints the Bolt URI on stdout
 #   bash neo4j/run.sh stop     SIGTERM, wait up to 30 s, then SIGKILL; removes the pid file
 #   bash neo4j/run.sh status   exit 0 and the URI when running, exit 3 when not
+#   bash neo4j/run.sh build    only fetch and compile (what start and import do first)
+#   bash neo4j/run.sh import DIR
+#                              replace the database with the CSV files of DIR (`graphkit export --format
+#                              neo4j-import --out DIR`) by `neo4j-admin database import full`, whose code ships
+#                              in the same jars: stops the server if it runs, imports, starts it again
 #
 # Environment:
 #   GRAPHKIT_NEO4J_PORT      Bolt port on 127.0.0.1            (default 7687)
@@ -223,9 +228,40 @@ cmd_status() {
     return 3
 }
 
+# neo4j-admin's `database import full` (org.neo4j.cli.AdminTool, from the jars of the classpath) into the
+# server's default database, replaced; the server is stopped first and started again after.
+cmd_import() {
+    local dir="${1:-}"
+    [[ -n "$dir" && -d "$dir" ]] || die "usage: bash neo4j/run.sh import DIR (a directory of import CSV files)"
+    dir="$(cd "$dir" && pwd)"
+    local args=() f
+    for f in "$dir"/nodes-*.csv; do [[ -f "$f" ]] && args+=("--nodes=$f"); done
+    for f in "$dir"/relationships-*.csv; do [[ -f "$f" ]] && args+=("--relationships=$f"); done
+    (( ${#args[@]} )) || die "no nodes-*.csv or relationships-*.csv in $dir"
+    command -v "$JAVA" >/dev/null || die "java not found (needs Java 17+)"
+    build
+    local was_running=""
+    if running_pid >/dev/null; then was_running=1; cmd_stop; fi
+    mkdir -p "$HOME_DIR/conf"
+    local t0=$SECONDS
+    say "importing $dir into $HOME_DIR/data (database neo4j, replaced)"
+    # shellcheck disable=SC2086
+    if ! NEO4J_HOME="$HOME_DIR" NEO4J_CONF="$HOME_DIR/conf" "$JAVA" -Xmx1g ${GRAPHKIT_NEO4J_JAVA_OPTS:-} \
+            -cp "$(cat "$CPFILE")" org.neo4j.cli.AdminTool database import full neo4j \
+            --overwrite-destination=true --multiline-fields=true --array-delimiter=U+001F \
+            --report-file="$LOGS/import.report" "${args[@]}" > "$LOGS/import.log" 2>&1; then
+        tail -n 30 "$LOGS/import.log" >&2
+        die "the import failed (see $LOGS/import.log); the database may be empty: import again or remove $HOME_DIR"
+    fi
+    say "imported in $((SECONDS - t0)) s"
+    [[ -z "$was_running" ]] || cmd_start
+}
+
 case "${1:-}" in
     start) cmd_start ;;
+    import) shift; cmd_import "$@" ;;
+    build) build ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
-    *) echo "usage: bash neo4j/run.sh start|stop|status" >&2; exit 2 ;;
+    *) echo "usage: bash neo4j/run.sh start|stop|status|build|import DIR" >&2; exit 2 ;;
 esac

@@ -240,7 +240,7 @@ def test_no_cypher_is_built_from_strings():
     loader = (ROOT / "graphkit" / "store" / "statements.py").read_text(encoding="utf-8")
     assert not re.search(r"\.run\(|execute_query\(", loader)
     files = sorted((ROOT / "graphkit" / "store" / "cypher").rglob("*.cypher"))
-    assert {"schema", "write_articles", "forget_article", "stats"} <= {f.stem for f in files}
+    assert {"schema", "create_articles", "forget_article", "stats"} <= {f.stem for f in files}
     for f in files:
         text = f.read_text(encoding="utf-8")
         assert not re.search(r"%[sdr(]|\{\d*\}|\{[a-z_]+\}", text), f"{f.name}: looks like a format template"

@@ -248,24 +248,14 @@ def links(store: GraphStore, actor_id: str, *, relations: Iterable[str] | None =
     return rows
 
 
-def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
-          all_paths: bool = False, max_depth: int = DEFAULT_MAX_DEPTH, limit: int = 20,
-          evidence_per_hop: int = 3, since: str | None = None, until: str | None = None) -> list[dict]:
-    """How two actors are connected: the shortest paths between them, whatever the direction of each
-    relationship, out to ``max_depth`` hops. Without ``all_paths`` only the best shortest path (fewest
-    hops that are only hedged, then the most articles on its weakest hop, then names); with it every
-    shortest path, best first, at most ``limit``. Each path: ``length``, ``actors`` (names), ``ids`` and
-    ``hops``, each hop the relationships between two consecutive actors with direction and evidence.
-    An empty list when they are not connected within ``max_depth``. With ``since``/``until`` only
-    relationships stated in an article published in that window are walked (:func:`links`).
-    """
+def _shortest_paths(store: GraphStore, source_id: str, target_id: str, wanted: set[str] | None,
+                    max_depth: int, window: Window | None = None
+                    ) -> tuple[list[list[str]], dict[str, str], dict[tuple[str, str], dict[str, dict]]]:
+    """Bidirectional breadth-first search driven from here, one ``neighbours`` query a step (the store
+    has no search of its own, or a date window limits what may be walked): ``(paths, names, hops)`` as
+    :meth:`Neo4jStore.shortest_paths`."""
     import networkx as nx
 
-    window = Window.of(since, until)
-    if source_id == target_id:
-        return []
-    wanted = set(relations) if relations else None
-    symmetric = load_schema().symmetric
     explored = nx.Graph()
     explored.add_nodes_from([source_id, target_id])
     names: dict[str, str] = {}
@@ -298,30 +288,67 @@ def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Itera
         depths[side] += 1
         met = bool(sides[0] & sides[1])
     if not met:
-        return []
+        return [], names, {}
     found = []
     for i, ids in enumerate(nx.all_shortest_paths(explored, source_id, target_id)):
         found.append(ids)
         if i >= 10_000:  # enough to choose the best from in a dense graph
             break
-    hop_rels = {rid for ids in found for a, b in zip(ids, ids[1:]) for rid in explored[a][b]["rels"]}
+    pairs = {tuple(sorted(p)) for ids in found for p in zip(ids, ids[1:])}
+    hop_rels = {rid for a, b in pairs for rid in explored[a][b]["rels"]}
     on_paths = {n for ids in found for n in ids}
-    touching = [r for r in store.relationships_touching(on_paths) if r["id"] in hop_rels]
-    full = {r["id"]: r for r in windowed(store, touching, window)}
-    for a, b, data in explored.edges(data=True):  # the aggregates, for the relationships on a path only
-        data["rels"] = {rid: full[rid] for rid in data["rels"] if rid in full}
+    full = {r["id"]: r for r in store.relationships_touching(on_paths) if r["id"] in hop_rels}
+    hops = {(a, b): {rid: full[rid] for rid in explored[a][b]["rels"] if rid in full} for a, b in pairs}
+    return found, names, hops
+
+
+def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
+          all_paths: bool = False, max_depth: int = DEFAULT_MAX_DEPTH, limit: int = 20,
+          evidence_per_hop: int = 3, since: str | None = None, until: str | None = None) -> list[dict]:
+    """How two actors are connected: the shortest paths between them, whatever the direction of each
+    relationship, out to ``max_depth`` hops. Without ``all_paths`` only the best shortest path (fewest
+    hops that are only hedged, then the most articles on its weakest hop, then names); with it every
+    shortest path, best first, at most ``limit``. Each path: ``length``, ``actors`` (names), ``ids`` and
+    ``hops``, each hop the relationships between two consecutive actors with direction and evidence.
+    An empty list when they are not connected within ``max_depth``. With ``since``/``until`` only
+    relationships stated in an article published in that window are walked (:func:`links`).
+
+    A store with a ``shortest_paths`` method of its own (Neo4j: the server's shortest-path search) finds
+    the paths; otherwise, or within a date window, they are searched here. Either way they are ranked
+    here, by the same rule.
+    """
+    window = Window.of(since, until)
+    if source_id == target_id:
+        return []
+    wanted = set(relations) if relations else None
+    symmetric = load_schema().symmetric
+    search = getattr(store, "shortest_paths", None)
+    if search is not None and not window:
+        found, names, hops = search(source_id, target_id, relations=wanted, max_depth=max_depth)
+    else:
+        found, names, hops = _shortest_paths(store, source_id, target_id, wanted, max_depth, window)
+    if not found:
+        return []
+    if window:  # the aggregates as the window's articles state them
+        kept = {r["id"]: r for r in windowed(store, [r for pair in hops.values() for r in pair.values()], window)}
+        hops = {pair: {rid: kept[rid] for rid in rels if rid in kept} for pair, rels in hops.items()}
+
+    def rels_of(a: str, b: str) -> Iterable[dict]:
+        return hops.get((a, b) if a <= b else (b, a), {}).values()
+
+    hop_rels = {rid for pair in hops.values() for rid in pair}
     evidence = evidence_by_relationship(store, hop_rels, per=evidence_per_hop, window=window)
 
     def hop(a: str, b: str) -> dict:
-        rels = sorted(explored[a][b]["rels"].values(), key=lambda r: (-r["articles"], r["relation"]))
+        rels = sorted(rels_of(a, b), key=lambda r: (-r["articles"], r["relation"]))
         return {"from": names[a], "from_id": a, "to": names[b], "to_id": b,
                 "relationships": [{**_summary(r), "direction": _direction(r, a, symmetric),
                                    "evidence": evidence.get(r["id"], [])} for r in rels]}
 
     def strength(ids: list[str]) -> tuple:
-        hops = [explored[a][b]["rels"].values() for a, b in zip(ids, ids[1:])]
-        only_hedged = sum(all(r["hedged_share"] == 1 for r in rels) for rels in hops)
-        weakest = min(max(r["articles"] for r in rels) for rels in hops)
+        steps = [list(rels_of(a, b)) for a, b in zip(ids, ids[1:])]
+        only_hedged = sum(all(r["hedged_share"] == 1 for r in rels) for rels in steps)
+        weakest = min(max((r["articles"] for r in rels), default=0) for rels in steps)
         return (only_hedged, -weakest, [fold(names[n]) for n in ids], ids)
 
     found.sort(key=strength)

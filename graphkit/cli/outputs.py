@@ -17,9 +17,9 @@ from graphkit.cli.options import Db, Neo4j, Relations, Since, Until
 
 @app.command()
 def export(
-    fmt: str = typer.Option(..., "--format", "-f", help="graphml | gexf | csv | json"),
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml | gexf | csv | json | neo4j-import"),
     out: str = typer.Option(..., "--out", "-o", help="File to write (csv: a directory that gets actors.csv "
-                            "and relationships.csv)."),
+                            "and relationships.csv; neo4j-import: a directory that gets the import files)."),
     since: Since = None,
     until: Until = None,
     db: Db = None,
@@ -35,15 +35,23 @@ def export(
     A file is written whole or not at all and is readable by you only (mode 0600, or stricter when
     your umask is). CSV cells that a spreadsheet would run as a formula start with a single quote.
 
+    neo4j-import writes the node and relationship CSV files of `neo4j-admin database import full` from the
+    embedded store: the same nodes, edges and properties `graphkit push` stores, for a first load of
+    millions of relationships (`bash neo4j/run.sh import DIR` loads them into the development server).
+
     Example: graphkit export --format gexf --out network.gexf
     """
-    from graphkit.views.export import EXPORT_FORMATS, export_graph
-
     from graphkit.ask.query import attach_first_evidence
     from graphkit.ask.window import windowed_graph
+    from graphkit.views.export import EXPORT_FORMATS, export_graph
 
-    check_choice(fmt, EXPORT_FORMATS, "export format")
+    check_choice(fmt, EXPORT_FORMATS + ("neo4j-import",), "export format")
     window = window_or_exit(since, until)
+    if fmt == "neo4j-import":
+        if window:
+            exit_with("--since/--until do not apply to neo4j-import: it is a first load of the whole store")
+        _export_neo4j_import(out, db, neo4j)
+        return
     with reading(db, neo4j) as store:
         graph = attach_first_evidence(store, windowed_graph(store, store.to_networkx(), window), window)
     try:
@@ -52,6 +60,20 @@ def export(
         exit_with(f"{out}: cannot write ({exc.strerror or exc})")
     typer.echo(f"wrote {graph.number_of_nodes()} actors and {graph.number_of_edges()} relationships to "
                + ", ".join(written))
+
+
+def _export_neo4j_import(out: str, db: Optional[str], neo4j: Optional[str]) -> None:
+    from graphkit.views.neo4j_import import write_import_files
+
+    with reading(db, neo4j) as store:
+        if not hasattr(store, "export_articles"):
+            exit_with("--format neo4j-import reads the embedded store (--db), not a Neo4j server", 2)
+        try:
+            written = write_import_files(store, out)
+        except OSError as exc:
+            exit_with(f"{out}: cannot write ({exc.strerror or exc})")
+    typer.echo(f"wrote {written['actors']} actors, {written['relationships']} relationships and "
+               f"{written['evidence']} evidence to {out} (load: bash neo4j/run.sh import {out})")
 
 
 @app.command()

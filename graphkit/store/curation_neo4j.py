@@ -4,18 +4,19 @@ reason, undone_at, undone_by})`` nodes for the log and ``(:CurationExtracted {ar
 ``cypher/curation_*.cypher`` file taking parameters.
 
 :meth:`Neo4jCuration.commit` writes the entries, replaces the curated articles (with the store's own
-``forget_*`` and ``write_*`` statements) and fixes the actors in one write transaction.
+``forget_*`` statements and writer, :func:`graphkit.store.neo4j_write.write_batch`) and fixes the actors in one write transaction.
 """
 from __future__ import annotations
 
 import json
-import time
+from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
 from graphkit.curate.log import Entry
-from graphkit.records import Triple
+from graphkit.records import Article, Triple
 from graphkit.store.curation_sqlite import triple_of_row
-from graphkit.store.rows import actors_from_triples, evidence_key, evidence_row, normalize_triple, symmetric_relations
+from graphkit.store.neo4j_write import write_batch
+from graphkit.store.rows import actors_from_triples, normalize_triple, symmetric_relations
 from graphkit.store.statements import load
 
 _EVIDENCE_FIELDS = ("id", "relationship_id", "article_id", "sentence", "sentence_start", "sentence_end",
@@ -71,7 +72,7 @@ class Neo4jCuration:
                extracted: Sequence[tuple[str, list[dict], str]], actors: dict[str, dict], fix_ids: set[str]) -> None:
         """As :meth:`SQLiteCuration.commit`, in one write transaction."""
         symmetric = symmetric_relations()
-        seq_base = time.time_ns()
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")  # unused: every article keeps its times
         extracted_rows = self._extracted_rows(extracted)
 
         def work(tx) -> None:
@@ -89,37 +90,19 @@ class Neo4jCuration:
                                                     for e in undone]).consume()
             rels: set[str] = set()
             ids = set(fix_ids)
-            article_rows, actor_rows, rel_rows, evidence_rows = [], {}, {}, []
+            prepared, times = [], {}
             for row, triples in replaced:
                 record = tx.run(load("forget_article"), id=row["id"]).single()
                 if record is not None:
                     rels.update(record["relationships"])
                     ids.update(record["actors"])
                 stored = [normalize_triple(t, symmetric) for t in triples]
-                article_rows.append({k: row[k] for k in ("id", "title", "source", "date", "ingested_at", "seen_at")})
-                for actor in actors_from_triples(stored).values():
-                    ids.add(actor.id)
-                    old = actor_rows.setdefault(actor.id, {"id": actor.id, "name": actor.name, "type": actor.type,
-                                                           "aliases": []})
-                    old["aliases"] += [a for a in actor.aliases if a not in old["aliases"]]
-                by_key: dict[tuple, dict] = {}
-                for t in stored:
-                    rel_rows.setdefault(t.relationship_id, {"id": t.relationship_id, "subject_id": t.subject_id,
-                                                            "relation": t.relation, "object_id": t.object_id})
-                    ev = evidence_row(t, row["id"])
-                    key = evidence_key(ev)
-                    old_ev = by_key.get(key)
-                    if old_ev is None or (ev["confidence"] is not None and old_ev["confidence"] is not None
-                                          and ev["confidence"] > old_ev["confidence"]):
-                        by_key[key] = ev
-                for key, ev in by_key.items():
-                    props = {c: v for c, v in ev.items() if v is not None}
-                    props["seq"] = seq_base + len(evidence_rows)
-                    evidence_rows.append({"id": "|".join(str(k) for k in key), "props": props})
-            for name, rows in (("write_articles", article_rows), ("write_actors", list(actor_rows.values())),
-                               ("write_relationships", list(rel_rows.values())), ("write_evidence", evidence_rows)):
-                if rows:
-                    tx.run(load(name), rows=rows).consume()
+                ids.update(actors_from_triples(stored))
+                prepared.append((Article(id=row["id"], text="", source=row["source"], title=row["title"],
+                                         date=row["date"]), stored))
+                times[row["id"]] = (row["ingested_at"], row["seen_at"])
+            if prepared:  # the store's own writer, reading what the forgets above left
+                write_batch(tx, prepared, times, now=now, duplicates=0)
             if rels:
                 tx.run(load("forget_relationships"), ids=sorted(rels)).consume()
             if ids:

@@ -12,20 +12,18 @@ Graph model::
 Only facts are stored; aggregates are computed from the evidence when read. Every statement lives in a
 file under ``cypher/`` (see :mod:`graphkit.store.statements`) and takes parameters; no Cypher text is ever
 built from data. Each batch of articles is one write transaction (``session.execute_write``, which the
-driver retries with backoff on transient errors).
+driver retries with backoff on transient errors), written by :mod:`graphkit.store.neo4j_write`; paths are
+searched by the server (:mod:`graphkit.store.neo4j_path`).
 """
 from __future__ import annotations
 
 import re
-import time
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from graphkit.records import Article, Triple
 from graphkit.store.base import StoreError, graph_of
-from graphkit.store.rows import (
-    EVIDENCE_COLUMNS, actors_from_triples, as_triple, evidence_key, evidence_row, iso_date, normalize_triple,
-    symmetric_relations, utc_now,
-)
+from graphkit.store.rows import EVIDENCE_COLUMNS, as_triple, normalize_triple, symmetric_relations, utc_now
+from graphkit.store.neo4j_write import write_batch
 from graphkit.store.statements import load, statements
 
 if TYPE_CHECKING:
@@ -40,7 +38,14 @@ _URI_PASSWORD = re.compile(r"(//[^/@:]*:)[^/@]*@")
 
 
 class RefusedData(StoreError):
-    """The server refused the statement's data (not a lost connection): a value too large to index."""
+    """The server refused the statement's data (not a lost connection): a value too large to index.
+    ``code``: the server's status code."""
+
+    code: str | None = None
+
+
+_CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed"
+_CONSTRAINT_RETRIES = 3
 
 
 def redact_uri(uri: str) -> str:
@@ -131,7 +136,9 @@ class Neo4jStore:
             return StoreError(self._clean(f"cannot reach Neo4j at {self.uri}: {self._reason(exc)}"))
         if isinstance(exc, Neo4jError) and not isinstance(exc, TransientError):
             reason = (getattr(exc, "message", None) or _first_line(exc))[:300]
-            return RefusedData(self._clean(f"Neo4j at {self.uri}: cannot {what} ({reason})"))
+            refused = RefusedData(self._clean(f"Neo4j at {self.uri}: cannot {what} ({reason})"))
+            refused.code = getattr(exc, "code", None)
+            return refused
         return StoreError(self._clean(f"Neo4j at {self.uri}: cannot {what} ({_first_line(exc)})"))
 
     def _call(self, what: str, fn: Callable[[], Any]) -> Any:
@@ -228,65 +235,14 @@ class Neo4jStore:
                 continue
             seen.add(article.id)
             prepared.append((article, [normalize_triple(as_triple(t), symmetric) for t in triples]))
-        all_actor_ids = sorted({actor_id for _, ts in prepared for t in ts for actor_id in (t.subject_id, t.object_id)})
-        all_rel_ids = sorted({t.relationship_id for _, ts in prepared for t in ts})
-        seq_base = time.time_ns()
 
-        def work(tx) -> dict[str, int]:
-            counts = {"stored": 0, "skipped": duplicates, "actors": 0, "relationships": 0, "evidence": 0}
-            existing = tx.run(load("existing"), article_ids=[a.id for a, _ in prepared], actor_ids=all_actor_ids,
-                              relationship_ids=all_rel_ids).single()
-            stored_articles = set(existing["articles"])
-            known_actors = set(existing["actors"])
-            known_rels = set(existing["relationships"])
-            article_rows, actor_rows, rel_rows, evidence_rows = [], {}, {}, []
-            for article, triples in prepared:
-                if article.id in stored_articles:
-                    counts["skipped"] += 1
-                    continue
-                counts["stored"] += 1
-                ingested_at, seen_at = times.get(article.id) or (now, iso_date(article.date) or now)
-                article_rows.append({"id": article.id, "title": article.title, "source": article.source,
-                                     "date": article.date, "ingested_at": ingested_at, "seen_at": seen_at})
-                for actor in actors_from_triples(triples).values():
-                    row = actor_rows.get(actor.id)
-                    if row is None:
-                        actor_rows[actor.id] = {"id": actor.id, "name": actor.name, "type": actor.type,
-                                                "aliases": list(actor.aliases)}
-                        if actor.id not in known_actors:
-                            counts["actors"] += 1
-                    else:
-                        row["aliases"] += [a for a in actor.aliases if a not in row["aliases"]]
-                rows: dict[tuple, dict] = {}
-                for t in triples:
-                    rel_id = t.relationship_id
-                    if rel_id not in rel_rows:
-                        rel_rows[rel_id] = {"id": rel_id, "subject_id": t.subject_id, "relation": t.relation,
-                                            "object_id": t.object_id}
-                        if rel_id not in known_rels:
-                            counts["relationships"] += 1
-                    row = evidence_row(t, article.id)
-                    key = evidence_key(row)
-                    old = rows.get(key)
-                    if old is None or (row["confidence"] is not None and old["confidence"] is not None
-                                       and row["confidence"] > old["confidence"]):
-                        rows[key] = row  # the surer row, as SQLite's ON CONFLICT update
-                for key, row in rows.items():
-                    props = {c: v for c, v in row.items() if v is not None}
-                    props["seq"] = seq_base + len(evidence_rows)
-                    evidence_rows.append({"id": "|".join(str(k) for k in key), "props": props})
-                counts["evidence"] += len(rows)
-            if article_rows:
-                tx.run(load("write_articles"), rows=article_rows).consume()
-            if actor_rows:
-                tx.run(load("write_actors"), rows=list(actor_rows.values())).consume()
-            if rel_rows:
-                tx.run(load("write_relationships"), rows=list(rel_rows.values())).consume()
-            if evidence_rows:
-                tx.run(load("write_evidence"), rows=evidence_rows).consume()
-            return counts
-
-        return self._write(work)
+        for attempt in range(_CONSTRAINT_RETRIES + 1):
+            try:
+                return self._write(lambda tx: write_batch(tx, prepared, times, now, duplicates))
+            except RefusedData as exc:  # a concurrent writer stored a node first: read and write again
+                if exc.code != _CONSTRAINT_FAILED or attempt == _CONSTRAINT_RETRIES:
+                    raise
+        raise AssertionError("unreachable")
 
     def forget(self, article_id: str) -> bool:
         """Remove an article, its evidence, the relationships left without evidence and the actors left
@@ -381,6 +337,15 @@ class Neo4jStore:
     def relationships_touching(self, actor_ids: Iterable[str]) -> list[dict]:
         """As :meth:`SQLiteStore.relationships_touching`, aggregates and first evidence in one round trip."""
         return self._read("relationships_touching", ids=sorted(set(actor_ids)))
+
+    def shortest_paths(self, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
+                       max_depth: int = 6, max_paths: int = 10_001) -> tuple[list, dict, dict]:
+        """The shortest paths between two actors, searched by the server in one query: see
+        :func:`graphkit.store.neo4j_path.shortest_paths` (``paths`` uses it when a store has it)."""
+        from graphkit.store.neo4j_path import shortest_paths
+
+        return shortest_paths(self._read, source_id, target_id, relations=relations, max_depth=max_depth,
+                              max_paths=max_paths)
 
     def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
         """As :meth:`SQLiteStore.evidence_of`: evidence of these relationships with article metadata."""

@@ -1,0 +1,84 @@
+"""The Neo4j figures of ``make bench`` beside their same-run baselines (called by bench/run.py):
+
+- :func:`bare_merge_rate`: relationships/s of a bare batched ``UNWIND ... MERGE`` of the same relationships
+  without evidence (``cypher/bench_merge_bare.cypher``): the ceiling a writer with evidence is measured against.
+- :func:`bulk_vs_transactional`: a first load of the seeded synthetic graph into an empty database, by the
+  bulk path (``graphkit export --format neo4j-import`` files, then ``bash neo4j/run.sh import`` into a
+  server directory of the bench's own) against graphkit's transactional writer into the running server.
+- :func:`plan`: the operators of ``PROFILE`` of a statement, for the report.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import synthetic
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def bare_merge_rate(store: Any, pairs: list, batch_articles: int) -> float:
+    """Relationships/s of the bare UNWIND ... MERGE of the relationships of ``pairs`` (no evidence, no
+    articles, no reified node), in transactions of the relationships of ``batch_articles`` articles. The
+    store is cleared before and after."""
+    from graphkit.store import statements as cypher
+
+    store.clear()
+    query = cypher.load("bench_merge_bare")
+    batches = []
+    for i in range(0, len(pairs), batch_articles):
+        batches.append([{"subject_id": t.subject_id, "object_id": t.object_id, "relation": t.relation,
+                         "id": t.relationship_id} for _, triples in pairs[i:i + batch_articles] for t in triples])
+    n = sum(len(b) for b in batches)
+    t0 = time.perf_counter()
+    with store._driver.session(database=store.database) as session:
+        for rows in batches:
+            session.execute_write(lambda tx, rows=rows: tx.run(query, rows=rows).consume())
+    seconds = time.perf_counter() - t0
+    store.clear()
+    return n / seconds
+
+
+def bulk_vs_transactional(tmp: Path, actors: int, relationships: int, store: Any, sqlite_db: Path) -> dict:
+    """Seconds and relationships/s of the bulk path (export + import tool) and of the transactional load
+    (``synthetic.load`` in transactions of 20 articles, as ``bench_queries`` loads it), of the same graph.
+    Leaves the transactional copy in ``store`` for the query figures."""
+    from graphkit.store import SQLiteStore
+    from graphkit.views.neo4j_import import write_import_files
+
+    files = tmp / f"import-{actors}-{relationships}"
+    server = tmp / "import-server"
+    shutil.rmtree(files, ignore_errors=True)
+    t0 = time.perf_counter()
+    with SQLiteStore(sqlite_db, readonly=True) as lite:
+        write_import_files(lite, str(files))
+    export_s = time.perf_counter() - t0
+    env = {**os.environ, "GRAPHKIT_NEO4J_DIR": str(server)}
+    subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "build"], env=env, check=True, capture_output=True)
+    t0 = time.perf_counter()
+    done = subprocess.run(["bash", str(ROOT / "neo4j" / "run.sh"), "import", str(files)], env=env,
+                          capture_output=True, text=True)
+    import_s = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise RuntimeError(f"run.sh import failed: {done.stderr.strip().splitlines()[-1:]}")
+    shutil.rmtree(files, ignore_errors=True)
+    store.clear()
+    load_s = synthetic.load(store, actors, relationships, batch_articles=20)
+    bulk_s = export_s + import_s
+    return {"relationships": relationships, "bulk_export_s": round(export_s, 1), "bulk_import_tool_s": round(import_s, 1),
+            "bulk_rel_per_s": round(relationships / bulk_s, 1), "transactional_s": round(load_s, 1),
+            "transactional_rel_per_s": round(relationships / load_s, 1), "ratio": round(load_s / bulk_s, 2),
+            "target": 10}
+
+
+def plan(store: Any, name: str, params: dict) -> list[str]:
+    """``PROFILE`` of the statement ``cypher/<name>.cypher``: one line an operator (rows, db hits), indented."""
+    from graphkit.store.neo4j_path import profile
+    from graphkit.store.statements import load
+
+    return [f"{'  ' * op['depth']}{op['operator']} rows={op['rows']} db_hits={op['db_hits']}"
+            for op in profile(store._driver, store.database, load(name), params)]
