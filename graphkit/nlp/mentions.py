@@ -5,6 +5,7 @@ A mention is a token span that may name an actor; resolution into actors happens
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -15,6 +16,7 @@ from graphkit.model.names import fold
 from graphkit.model.schema import Schema
 from graphkit.nlp.collectives import held_things, is_place, people_word, qualified_collectives
 from graphkit.nlp.dateline import dateline_places
+from graphkit.nlp.doctext import doc_text
 from graphkit.nlp.titles import lowercase_org_heads, nameless_leaders, person_after_title
 from graphkit.nlp.organs import force_nouns, organ_actor, organ_terms, state_force_words
 
@@ -393,11 +395,22 @@ class MentionFinder:
         return entry if entry and entry.type == "STATE" else None
 
 
+# Per Doc, the verdict of each line read (keyed by where the line starts).
+_LINES: "weakref.WeakKeyDictionary[Doc, dict[int, bool]]" = weakref.WeakKeyDictionary()
+
+
 def _title_case(tok: Token) -> bool:
     """True inside a headline-style line where capitals say nothing about names."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
+    lines = _LINES.setdefault(tok.doc, {})
     lo = text.rfind("\n", 0, tok.idx) + 1
-    hi = text.find("\n", tok.idx)
+    if lo not in lines:
+        lines[lo] = _headline_line(text, lo)
+    return lines[lo]
+
+
+def _headline_line(text: str, lo: int) -> bool:
+    hi = text.find("\n", lo)
     words = [w for w in re.findall(r"[A-Za-z]{4,}", text[lo:hi if hi >= 0 else len(text)])]
     line = text[lo:hi if hi >= 0 else len(text)].strip()
     if line.endswith(".") and len(line.split()) > 4:

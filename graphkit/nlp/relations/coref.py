@@ -16,6 +16,7 @@ from typing import Callable
 from spacy.tokens import Span, Token
 
 from graphkit.model.lexicon import data_file
+from graphkit.nlp.doctext import doc_text
 from graphkit.nlp.mentions import Mention
 from graphkit.nlp.relations.context import Arg, Context
 
@@ -63,7 +64,7 @@ def bare_definite(tok: Token) -> bool:
 
 
 def same_paragraph(doc, lo_char: int, hi_char: int) -> bool:
-    return "\n\n" not in doc.text[lo_char:hi_char]
+    return "\n\n" not in doc_text(doc)[lo_char:hi_char]
 
 
 def window(ctx: Context, tok: Token) -> list[Span]:

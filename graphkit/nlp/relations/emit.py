@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graphkit.nlp.doctext import doc_text
 from graphkit.nlp.relations.context import Arg, Assertion, Context
 from graphkit.nlp.relations.modality import is_hedged, negated, reporter_of
 from graphkit.nlp.relations.plausibility import implausible
@@ -21,7 +22,7 @@ def emit(ctx: Context, subjects: list[Arg], relation: str, objects: list[Arg], t
     pairs = [(s, o) for s in subjects for o in objects]
     if symmetric_pairs:
         pairs += [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     for s, o in pairs:
         if s.actor == o.actor or implausible(ctx, s, relation, o, trigger, pattern, sent):
             continue

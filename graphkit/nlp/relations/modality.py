@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from graphkit.model.lexicon import data_file
+from graphkit.nlp.doctext import doc_text
 from graphkit.nlp.relations.context import Context
 from graphkit.nlp.relations.arguments import perfect_misread
 
@@ -39,7 +40,7 @@ def shares_modifiers(conj: Token, head: Token) -> bool:
 
 def same_paragraph(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.idx, b.idx))
-    return "\n\n" not in a.doc.text[lo:hi]
+    return "\n\n" not in doc_text(a.doc)[lo:hi]
 
 
 def clause_scope(ctx: Context, trigger: Token) -> list[tuple[Token, bool, bool]]:

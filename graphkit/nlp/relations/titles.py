@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphkit.nlp.dateline import dateline_state
+from graphkit.nlp.doctext import doc_text
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 
 
@@ -68,7 +69,7 @@ def _titled_elsewhere(ctx: Context, person: int) -> int | None:
 
 
 def _paragraph(ctx: Context, tok: Token) -> tuple[int, int]:
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     lo = text.rfind("\n\n", 0, tok.idx)
     hi = text.find("\n\n", tok.idx)
     return (0 if lo < 0 else lo, len(text) if hi < 0 else hi)
