@@ -262,7 +262,17 @@ def test_export_import_into_another_store_twice_changes_nothing(loaded, tmp_path
 
 @pytest.mark.parametrize("bad", ["{not json", "[]", '{"graphkit_curation": 1, "entries": [{"action": "merge"}]}',
                                  '{"graphkit_curation": 1, "entries": [{"action": "explode", "args": {}, '
-                                 '"by": "x", "at": "y"}]}'])
+                                 '"by": "x", "at": "y"}]}'] + [
+    # well-formed JSON with wrong types or values in an entry: refused in one line, never a traceback
+    json.dumps({"graphkit_curation": 1, "entries": [{"action": action, "args": args, "by": "x", "at": at}]})
+    for action, args, at in [
+        ("block", {"name": ["Jade Legion"]}, "2026-01-01T00:00:00Z"),
+        ("merge", {"actor": {"id": 7, "name": "X"}, "merged": {"id": "b", "name": "B"}}, "2026-01-01T00:00:00Z"),
+        ("merge", {"actor": {"id": "a", "name": "A"}, "merged": {"id": "a", "name": "A"}}, "2026-01-01T00:00:00Z"),
+        ("split", {"actor": {"id": "a", "name": "A"}, "aliases": [["x"]]}, "2026-01-01T00:00:00Z"),
+        ("retype", {"actor": {"id": "a", "name": "A"}, "type": "BANANA"}, "2026-01-01T00:00:00Z"),
+        ("block", {"name": "Jade Legion"}, "not a date"),
+    ]])
 def test_malformed_file_is_refused_whole(loaded, bad):
     good = {"key": "k1", "action": "block", "args": {"name": "Jade Legion"}, "by": "x", "at": "2026-01-01T00:00:00Z"}
     before = graph_key(loaded.to_networkx())

@@ -27,7 +27,7 @@ POSITIVE = [
                  ("Muqtada al-Sadr", "commands", "Mahdi Army"), id="force-of-person-past-acronym"),
     # states that make up a force
     pytest.param("The African Union Mission in Sudan (AMIS), which replaced an earlier force, fields troops "
-                 "from Rwanda, Nigeria and Senegal.", ("Senegal", "member_of", "African Union Mission"),
+                 "from Rwanda, Nigeria and Senegal.", ("Senegal", "member_of", "African Union Mission in Sudan"),
                  id="fields-troops-from"),
     pytest.param("The Economic Community of West African States Monitoring Group (ECOMOG), based in Freetown and "
                  "made up of units from Ghana, Guinea and Mali, was set up in 1990.",

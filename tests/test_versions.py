@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from graphkit.read.options import ReadOptions
 from graphkit.run.ingest import ingest
 from test_lookup import BACKENDS, _open, _where, cli
 
@@ -164,3 +165,21 @@ def test_ingest_keep_versions_on_the_command_line(setup):
     assert store.stats()["articles"] == 2
     replaced = cli("ingest", str(report), *where, "--no-progress", "--format", "json")
     assert json.loads(replaced.stdout)["replaced"] == 1 and store.stats()["articles"] == 1
+
+
+def test_a_row_whose_new_id_another_row_took_keeps_its_old_version(setup):
+    store, _, docs, nlp = setup
+    table = docs / "wire.csv"
+    table.write_text("label,text\n1,Iran supplied weapons to Hezbollah.\n2,Hamas attacked Israel.\n"
+                     "1,Syria held talks with Turkey.\n", encoding="utf-8")
+    ingest([str(table)], store, ReadOptions(text_column="text"), nlp=nlp, progress=False)
+    before = {ev["sentence"] for ev in store.evidence()}
+    assert "Syria held talks with Turkey." in before
+    # read again with the label as id: rows 1 and 3 both say 1, so row 3's new version is skipped
+    summary = ingest([str(table)], store, ReadOptions(text_column="text", id_column="label"), nlp=nlp,
+                     progress=False)
+    after = {ev["sentence"] for ev in store.evidence()}
+    assert after == before  # nothing lost: row 3 keeps its old version
+    assert summary["replaced"] == 2
+    sources = sorted(a["source"] for a in store.articles())
+    assert sources == sorted(f"{table}#row={i}" for i in (1, 2, 3))

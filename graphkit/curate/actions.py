@@ -119,6 +119,7 @@ def retype(store: Any, actor: str, type_: str, *, by: str | None = None, reason:
     from graphkit.model.schema import load_schema
 
     types = load_schema().actor_types
+    type_ = type_.strip().upper()
     if type_ not in types:
         raise CurationError(f"unknown actor type {type_!r}; choose one of {', '.join(types)}")
     a = resolve_name(store, actor)

@@ -22,7 +22,10 @@ import hashlib
 import json
 import uuid
 from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from typing import Any, Iterable
+
+from graphkit.model.schema import load_schema
 
 from graphkit.store.rows import utc_now
 
@@ -99,6 +102,42 @@ def check_entry(action: str, args: Any) -> None:
     missing = [k for k in ACTIONS[action] if k not in args]
     if missing:
         raise ValueError(f"{action}: missing {', '.join(missing)}")
+    for name, value in args.items():
+        problem = _arg_problem(name, value)
+        if problem:
+            raise ValueError(f"{action}: {name!r} {problem}")
+    if action == "retype" and args["type"] not in load_schema().actor_types:
+        raise ValueError(f"retype: 'type' must be one of {', '.join(load_schema().actor_types)}")
+    if action == "merge" and args["actor"]["id"] == args["merged"]["id"]:
+        raise ValueError("merge: an actor cannot be merged into itself")
+
+
+def _arg_problem(name: str, value: Any) -> str | None:
+    """What is wrong with one argument of an entry (a shared file may hold anything), else None."""
+    if name in ("actor", "merged", "new"):
+        ok = (isinstance(value, dict) and isinstance(value.get("id"), str) and value["id"].strip()
+              and isinstance(value.get("name"), str) and value["name"].strip()
+              and (value.get("type") is None or isinstance(value.get("type"), str)))
+        return None if ok else "must be an actor object with a string id and name"
+    if name == "aliases":
+        ok = isinstance(value, list) and value and all(isinstance(a, str) and a.strip() for a in value)
+        return None if ok else "must be a list of non-empty strings"
+    if name == "key":  # an evidence key: article, relation and offsets
+        ok = isinstance(value, list) and all(v is None or isinstance(v, str)
+                                             or (isinstance(v, int) and not isinstance(v, bool)) for v in value)
+        return None if ok else "must be a list of strings and numbers"
+    if value is not None and not isinstance(value, str):
+        return "must be a string"
+    return None
+
+
+def check_time(at: str) -> bool:
+    """True when ``at`` is an ISO 8601 date and time (as entries are stamped: UTC, ``...Z``)."""
+    try:
+        datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def active(entries: Iterable[Entry]) -> list[Entry]:

@@ -8,7 +8,8 @@ supported. The rule is kept narrow so that nothing else is ever lost:
 
 - only a source that gave exactly one article in the run (a file, a CSV or JSONL row: ``path#row=N``)
   is replaced; standard input (``-``) and sources of several articles (a feed) never are;
-- the new version must be stored (an article whose extraction failed leaves the old one in place);
+- the new version must be stored, under the same source (an article whose extraction failed, or a
+  row skipped because another row took its id, leaves the old one in place);
 - an article whose text was read again in the run, under any source, is never forgotten (rows that
   moved in a CSV keep their articles).
 
@@ -45,10 +46,14 @@ class SourceVersions:
         self.latest: dict[str, str] = {}
         self.several: set[str] = set()
         self.read_ids: set[str] = set()
+        self.first_source: dict[str, str] = {}
+        self.shared_ids: set[str] = set()  # ids read from more than one source (a repeated --id-column value)
 
     def add(self, source: str, article_id: str) -> None:
         """Note that ``article_id`` was read from ``source``."""
         self.read_ids.add(article_id)
+        if self.first_source.setdefault(article_id, source) != source:
+            self.shared_ids.add(article_id)
         if source in self.several:
             return
         known = self.latest.get(source)
@@ -75,7 +80,12 @@ def stale_versions(store: GraphStore, read: Mapping[str, Iterable[str]] | Source
     if not stale:
         return []
     stored = store.stored_articles({read.latest[a["source"]] for a in stale})
-    return [a for a in stale if read.latest[a["source"]] in stored]
+    # An id that several sources gave in this run (a repeated --id-column value) is the version of the
+    # source it is stored under only: the other rows were skipped, so their old versions stay.
+    shared = {i for i in stored if i in read.shared_ids}
+    source_of = {i: (store.article(i) or {}).get("source") for i in shared}
+    return [a for a in stale if read.latest[a["source"]] in stored
+            and (read.latest[a["source"]] not in shared or source_of[read.latest[a["source"]]] == a["source"])]
 
 
 def replace_old_versions(store: GraphStore, read: Mapping[str, Iterable[str]] | SourceVersions) -> list[str]:
