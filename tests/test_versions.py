@@ -183,3 +183,24 @@ def test_a_row_whose_new_id_another_row_took_keeps_its_old_version(setup):
     assert summary["replaced"] == 2
     sources = sorted(a["source"] for a in store.articles())
     assert sources == sorted(f"{table}#row={i}" for i in (1, 2, 3))
+
+
+def test_a_table_is_a_source_for_articles_and_forget_and_bad_dates_are_refused(setup):
+    store, where, docs, nlp = setup
+    table = docs / "wire.csv"
+    table.write_text("date,text\n2004-08-02,Iran supplied weapons to Hezbollah.\n,Hamas attacked Israel.\n",
+                     encoding="utf-8")
+    (docs / "other.md").write_text(V1, encoding="utf-8")
+    ingest([str(table), str(docs / "other.md")], store, nlp=nlp, progress=False)
+    rows = json.loads(cli("articles", *where, "--source", str(table), "--format", "json").stdout)
+    assert sorted(r["source"] for r in rows) == [f"{table}#row=1", f"{table}#row=2"]
+    # a date window keeps the dated articles published in it; the undated row is left out
+    dated = json.loads(cli("articles", *where, "--since", "2004", "--until", "2004-12", "--format", "json").stdout)
+    assert [r["source"] for r in dated] == [f"{table}#row=1"]
+    assert len(json.loads(cli("articles", *where, "--format", "json").stdout)) == 3
+    for bad in (["--since", "2024-99"], ["--since", "2024-09-31"], ["--since", "2025", "--until", "2024"]):
+        refused = cli("articles", *where, *bad)
+        assert refused.exit_code == 2 and len(refused.stderr.strip().splitlines()) == 1, bad
+    gone = cli("forget", str(table), *where)  # the file: every row of it
+    assert gone.exit_code == 0 and "forgot 2 articles" in gone.stdout
+    assert [a["source"] for a in store.articles()] == [str(docs / "other.md")]

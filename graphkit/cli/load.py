@@ -149,7 +149,8 @@ def forget(
     neo4j: Neo4j = None,
 ) -> None:
     """Remove an article with its evidence, and the relationships and actors only it supported. Given a
-    source instead of an id, remove every article stored from it. Exit 1 when nothing matches.
+    source instead of an id, remove every article stored from it (a CSV or JSONL file: all its rows).
+    Exit 1 when nothing matches.
 
     Example: graphkit forget data/samples/sudan-rsf.txt
     """
@@ -162,7 +163,8 @@ def forget(
             if store.forget(bounded_id(target)):  # ids given on ingest are stored bounded
                 typer.echo(printable(f"forgot article {target}"))
                 return
-            ids = [a["id"] for a in articles_of_source(store, target)]
+            ids = [a["id"] for a in articles_of_source(store, target)] or [
+                a["id"] for a in store.articles() if a["source"].startswith(target + "#row=")]  # a table's rows
             forgotten = [i for i in ids if store.forget(i)]
         except StoreError as exc:
             exit_with(str(exc))
