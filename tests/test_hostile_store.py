@@ -287,3 +287,14 @@ def test_password_in_uri_is_not_echoed_by_the_cli(cli, tmp_path):
     assert result.exit_code == 2 and "s3cr3t-pw" not in result.output
     result = cli("push", "--db", tmp_path / "none.db", "--neo4j", "bolt://neo4j:s3cr3t-pw@127.0.0.1:1")
     assert "s3cr3t-pw" not in result.output
+
+
+@pytest.mark.parametrize("uri", ["http://127.0.0.1:7474", "ftp://x", "127.0.0.1:7687", "file:///etc/passwd"])
+def test_a_neo4j_uri_that_is_not_bolt_is_one_line_and_no_traceback(uri):
+    from graphkit.store import StoreError, open_store
+
+    with pytest.raises(StoreError, match="give a Bolt URI") as caught:
+        open_store(neo4j=uri)
+    assert "\n" not in str(caught.value)
+    result = CliRunner().invoke(app, ["links", "Iran", "--neo4j", uri])
+    assert result.exit_code == 2 and "give a Bolt URI" in result.stderr and "Traceback" not in result.output

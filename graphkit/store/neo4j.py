@@ -62,6 +62,9 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+# The URI schemes of the Bolt driver (an http:// URI makes the driver reach for an HTTP client it lacks).
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
 class Neo4jStore:
     """A graph in a Neo4j 5 server at ``uri`` (``bolt://host:port`` or ``neo4j://...``).
 
@@ -84,6 +87,10 @@ class Neo4jStore:
         self.user = user
         self._password = password
         self.database = database
+        scheme = uri.partition("://")[0].lower() if "://" in uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise StoreError(f"invalid Neo4j URI {self.uri!r}: give a Bolt URI "
+                             f"({', '.join(s + '://' for s in BOLT_SCHEMES)}), e.g. bolt://127.0.0.1:7687")
         try:
             password.encode("utf-8")
         except UnicodeEncodeError:
