@@ -346,3 +346,16 @@ def test_a_newline_in_a_file_name_cannot_forge_a_second_error_line(tmp_path):
     errors = [line for line in out.stderr.splitlines() if line.strip()]
     assert len(errors) == 1 and errors[0].startswith("graphkit: ") and "binary" in errors[0], out.stderr
     assert "supplies_weapons_to" in out.stdout
+
+
+@pytest.mark.parametrize("args", [["links", "Iran", "--depth", "0"], ["nosuch"], ["links"],
+                                  ["ingest", "x.csv", "--where", "label"], ["show", "Iran", "--evidence", "-1"]])
+def test_a_usage_error_is_one_line_with_exit_2(args):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "graphkit.cli", *args], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("graphkit") and "--help" in lines[0], proc.stderr
+    assert "Traceback" not in proc.stderr and "╭" not in proc.stderr

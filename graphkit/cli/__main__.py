@@ -1,4 +1,4 @@
 """``python -m graphkit.cli``: the same as the ``graphkit`` command."""
-from graphkit.cli import app
+from graphkit.cli import main
 
-app(prog_name="graphkit")
+main()
