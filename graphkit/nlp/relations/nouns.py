@@ -43,6 +43,15 @@ def governing_predicate(ctx: Context, n: Token) -> Token | None:
     return None
 
 
+def compound_demonym(ctx: Context, x: Token):
+    """'North Korean' inside 'North Korean and U.S. officials': the demonym read with its own left modifiers,
+    even where the mention finder took the whole phrase as one actor."""
+    left = [c for c in x.children if c.dep_ in ("amod", "compound") and c.i < x.i]
+    if not left:
+        return None
+    return ctx.dictionary.state_for_demonym(ctx.doc[left[0].i:x.i + 1].text)
+
+
 def coordinated_sides(ctx: Context, tok: Token) -> list[Arg]:
     """'Russian and Ukrainian negotiators', 'Israeli and Hamas delegations': the coordinated modifiers of a
     plural noun name two sides, even when the mention finder read the phrase as one actor."""
@@ -56,7 +65,7 @@ def coordinated_sides(ctx: Context, tok: Token) -> list[Arg]:
             if m is not None and m is not own:
                 sides.append(ctx.arg_of(m))
                 continue
-            state = modifier_state(ctx, x) or ctx.dictionary.state_for_demonym(x.text)
+            state = modifier_state(ctx, x) or compound_demonym(ctx, x) or ctx.dictionary.state_for_demonym(x.text)
             if state is not None:
                 sides.append(state_arg(ctx, state, x))
         if len({a.actor for a in sides}) >= 2:

@@ -1,0 +1,41 @@
+"""Wire-style constructions, fourth round: how news agencies state rivalries and talks in one line.
+
+One sentence per construction that must give a triple, and a near miss that must give none (with a check that
+its actors were found, so the absence is down to the pattern). All sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import actor_names, triple
+
+
+POSITIVE = [
+    # one plural subject whose coordinated demonyms (one or two words) name the two sides
+    pytest.param("South Korean and Japanese officials met in Tokyo on Monday.",
+                 ("South Korea", "negotiated_with", "Japan"), id="two-word-demonym-sides-met"),
+    # a gerund event noun as the subject of its clause
+    pytest.param("Fighting between Chadian troops and Sudanese rebels killed ten people.",
+                 ("Chadian troops", "rival_of", "Sudanese rebels"), id="gerund-fighting-between"),
+]
+
+NEAR_MISSES = [
+    # one side only: no pair to relate
+    pytest.param("South Korean officials met reporters in Busan on Monday.",
+                 ("South Korea", "negotiated_with", "Japan"), {"South Korea"}, id="one-demonym-side-met"),
+    # a gerund that names no relation
+    pytest.param("Choosing between Chadian troops and Sudanese rebels was hard for the villagers.",
+                 ("Chadian troops", "rival_of", "Sudanese rebels"), {"Chadian troops", "Sudanese rebels"},
+                 id="gerund-without-frame"),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE)
+def test_construction_gives_triple(nlp, triples, text, expected):
+    assert triple(*expected) in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text,forbidden,actors", NEAR_MISSES)
+def test_near_miss_gives_no_triple(nlp, triples, text, forbidden, actors):
+    assert actors <= actor_names(nlp, text)
+    assert triple(*forbidden) not in triples(nlp, text)
