@@ -27,6 +27,12 @@ NEAR_MISSES = [
     pytest.param("Choosing between Chadian troops and Sudanese rebels was hard for the villagers.",
                  ("Chadian troops", "rival_of", "Sudanese rebels"), {"Chadian troops", "Sudanese rebels"},
                  id="gerund-without-frame"),
+    # an unlisted place named where the fighting is, or whose fighters talk, is no side
+    pytest.param("The ceasefire ended the fighting between Ethiopian troops and the militia forces in Kismayo.",
+                 ("Ethiopian troops", "rival_of", "Kismayo"), {"Ethiopian troops", "Kismayo"},
+                 id="place-of-fighting-is-no-rival"),
+    pytest.param("Ituri's rebel leaders held talks with Ugandan mediators in Kampala.",
+                 ("Ituri", "negotiated_with", "Uganda"), {"Ituri", "Uganda"}, id="place-possessor-is-no-negotiator"),
 ]
 
 
