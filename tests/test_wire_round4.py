@@ -17,9 +17,18 @@ POSITIVE = [
     # a gerund event noun as the subject of its clause
     pytest.param("Fighting between Chadian troops and Sudanese rebels killed ten people.",
                  ("Chadian troops", "rival_of", "Sudanese rebels"), id="gerund-fighting-between"),
+    # coordinated group names (not states) before one collective noun: two collectives, each a party
+    pytest.param("The Bahraini government opened talks with Sunni and Shiite clerics on Tuesday.",
+                 ("Bahrain", "negotiated_with", "Sunni clerics"), id="coordinated-groups-first"),
+    pytest.param("The Bahraini government opened talks with Sunni and Shiite clerics on Tuesday.",
+                 ("Bahrain", "negotiated_with", "Shiite clerics"), id="coordinated-groups-last"),
 ]
 
 NEAR_MISSES = [
+    # two collectives sharing a noun are not thereby parties to each other
+    pytest.param("Sunni and Shiite clerics attended the funeral in Manama on Friday.",
+                 ("Shiite clerics", "negotiated_with", "Sunni clerics"), {"Sunni clerics", "Shiite clerics"},
+                 id="coordinated-groups-no-pair"),
     # one side only: no pair to relate
     pytest.param("South Korean officials met reporters in Busan on Monday.",
                  ("South Korea", "negotiated_with", "Japan"), {"South Korea"}, id="one-demonym-side-met"),

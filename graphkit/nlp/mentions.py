@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.model.dictionary import ActorDictionary, Entry
 from graphkit.model.names import fold
 from graphkit.model.schema import Schema
-from graphkit.nlp.collectives import held_things, is_place, people_word, qualified_collectives
+from graphkit.nlp.collectives import coordinated_groups, held_things, is_place, people_word, qualified_collectives
 from graphkit.nlp.dateline import dateline_places
 from graphkit.nlp.titles import lowercase_org_heads, nameless_leaders, person_after_title
 from graphkit.nlp.organs import force_nouns, organ_actor, organ_terms, state_force_words
@@ -272,6 +272,13 @@ class MentionFinder:
             if shared:
                 out += self._shared_head(doc, shared, tok, phrase, organ)
                 continue
+            groups = [Mention(a, b, "GROUP", "collective", label=label)
+                      for a, b, label in coordinated_groups(doc, named, tok, self.dictionary)]
+            for m in groups:  # "Sunni and Kurdish leaders": two collectives sharing one noun
+                m.partners = tuple(g.start for g in groups if g is not m)
+            if groups:
+                out += groups
+                continue
             first = min(c.left_edge.i if c.dep_ == "compound" else c.i for c in named)
             first = min(first, min(c.i for c in named))
             start, end = _trim(doc, first, tok.i + 1, self.schema, False)
@@ -418,5 +425,6 @@ def _select(cands: list[Mention]) -> list[Mention]:
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return chosen
+
 
 
