@@ -22,9 +22,16 @@ POSITIVE = [
                  ("Bahrain", "negotiated_with", "Sunni clerics"), id="coordinated-groups-first"),
     pytest.param("The Bahraini government opened talks with Sunni and Shiite clerics on Tuesday.",
                  ("Bahrain", "negotiated_with", "Shiite clerics"), id="coordinated-groups-last"),
+    # one coordinated member naming two states: the states are the sides
+    pytest.param("Talks between Kenyan and Ugandan officials resumed in Nairobi.",
+                 ("Kenya", "negotiated_with", "Uganda"), id="between-one-member-two-states"),
 ]
 
 NEAR_MISSES = [
+    # a joint force is one side of a 'between' phrase, not two sides against each other
+    pytest.param("The truce ended the clashes between US-Afghan troops and the tribal militia near Kandahar.",
+                 ("Afghan troops", "rival_of", "United States"), {"Afghan troops", "United States"},
+                 id="between-joint-force-is-one-side"),
     # two collectives sharing a noun are not thereby parties to each other
     pytest.param("Sunni and Shiite clerics attended the funeral in Manama on Friday.",
                  ("Shiite clerics", "negotiated_with", "Sunni clerics"), {"Sunni clerics", "Shiite clerics"},

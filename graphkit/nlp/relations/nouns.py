@@ -5,8 +5,8 @@ from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
 from graphkit.nlp.relations.context import Arg, Context, state_arg
-from graphkit.nlp.relations.arguments import (agents_of, args, event_words, is_passive, listed_after, logical_subjects,
-                                               prep_objects)
+from graphkit.nlp.relations.arguments import (agents_of, args, conjuncts, event_words, is_passive, listed_after,
+                                               logical_subjects, misparsed_coordinates, prep_objects, single_arg)
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.implicit import implicit_parties
 from graphkit.nlp.relations.roles import construction_words, modifier_state
@@ -26,6 +26,21 @@ def mentions_under(ctx: Context, head: Token, prep: str) -> list[Arg]:
                     seen.add(m.actor)
                     out.append(ctx.arg_of(m))
     return out if len(out) >= 2 else []
+
+
+def conjunct_sides(ctx: Context, n: Token) -> list[list[Arg]]:
+    """The actors of each coordinated member of a 'between' phrase ('between US-Iraqi troops and the militia':
+    the US and the Iraqi troops are one side); empty when the phrase has one member only."""
+    members = [c for t in prep_objects(n, ["between"]) for c in conjuncts(t)]
+    if len(members) < 2:
+        return []
+    sides = []
+    for c in members:
+        side = [a for t in misparsed_coordinates(ctx, c) for a in single_arg(ctx, t, 0)] + single_arg(ctx, c, 0)
+        m = ctx.mention(c)
+        side += [ctx.arg_of(ctx.mentions[ctx.tok2m[p]]) for p in (m.partners if m else ()) if ctx.tok2m[p] >= 0]
+        sides.append(side)
+    return sides
 
 
 def governing_predicate(ctx: Context, n: Token) -> Token | None:
@@ -226,7 +241,12 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
     if len(between) == 1:
         between = mentions_under(ctx, n, "between") or between
     if len(between) >= 2:
-        emit(ctx, between, relation, [], n, "noun", symmetric_pairs=True)
+        sides = conjunct_sides(ctx, n)
+        if sides:  # "fighting between US-Iraqi troops and the militia": partners of one conjunct are one side
+            for k, side in enumerate(sides):
+                emit(ctx, side, relation, [a for other in sides[k + 1:] for a in other], n, "noun")
+        else:
+            emit(ctx, between, relation, [], n, "noun", symmetric_pairs=True)
         if relation == "negotiated_with" and gov0 is not None and gov0.lemma_ in construction_words("host_verbs"):
             # "Qatar hosted talks between Rwanda and Congo": the host with each side
             hosts = [a for t in logical_subjects(gov0, ctx) for a in args(ctx, t)]
