@@ -25,9 +25,14 @@ POSITIVE = [
     # one coordinated member naming two states: the states are the sides
     pytest.param("Talks between Kenyan and Ugandan officials resumed in Nairobi.",
                  ("Kenya", "negotiated_with", "Uganda"), id="between-one-member-two-states"),
+    pytest.param("Kenya and Ethiopia signed the truce.", ("Ethiopia", "negotiated_with", "Kenya"),
+                 id="co-signatories-pair"),
 ]
 
 NEAR_MISSES = [
+    # co-mediators of a deal are not parties to each other (the parties who sign it are)
+    pytest.param("The truce was brokered by Kenya and Ethiopia after weeks of fighting.",
+                 ("Ethiopia", "negotiated_with", "Kenya"), {"Ethiopia", "Kenya"}, id="co-mediators-no-pair"),
     # a joint force is one side of a 'between' phrase, not two sides against each other
     pytest.param("The truce ended the clashes between US-Afghan troops and the tribal militia near Kandahar.",
                  ("Afghan troops", "rival_of", "United States"), {"Afghan troops", "United States"},

@@ -280,7 +280,9 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         objects = [a for t in prep_objects(gov, [p for p in frame.obj if p != "between"]) for a in args(ctx, t)]
     if objects:
         emit(ctx, subjects, relation, objects, n, "noun")
-    elif ctx.schema.relations[relation].symmetric and len(subjects) > 1:
+    elif ctx.schema.relations[relation].symmetric and len(subjects) > 1 and \
+            not (gov is not None and gov.lemma_ in ctx.words.mediation_participles):
+        # "the deal was brokered by Qatar and Egypt": co-mediators are not parties to each other
         emit(ctx, subjects, relation, [], n, "pair", symmetric_pairs=True)
     # a ceasefire or deal "brokered by"/"mediated by" X: X negotiated with each party
     for c in n.children:
