@@ -27,9 +27,15 @@ POSITIVE = [
                  ("Kenya", "negotiated_with", "Uganda"), id="between-one-member-two-states"),
     pytest.param("Kenya and Ethiopia signed the truce.", ("Ethiopia", "negotiated_with", "Kenya"),
                  id="co-signatories-pair"),
+    # an uprising asked to be abandoned was fought: the rivalry holds
+    pytest.param("Elders called on the cleric Abu Bakr Bashir to abandon his uprising against Indonesian troops.",
+                 ("Abu Bakr Bashir", "rival_of", "Indonesian troops"), id="abandoned-uprising-was-fought"),
 ]
 
 NEAR_MISSES = [
+    # talks that were cancelled did not take place
+    pytest.param("The two sides cancelled the talks between Kenya and Somalia.",
+                 ("Kenya", "negotiated_with", "Somalia"), {"Kenya", "Somalia"}, id="cancelled-talks-no-pair"),
     # co-mediators of a deal are not parties to each other (the parties who sign it are)
     pytest.param("The truce was brokered by Kenya and Ethiopia after weeks of fighting.",
                  ("Ethiopia", "negotiated_with", "Kenya"), {"Ethiopia", "Kenya"}, id="co-mediators-no-pair"),

@@ -226,7 +226,8 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         if frame.theme not in classes:
             return
     gov0 = governing_predicate(ctx, n)
-    if (unrealised(ctx, gov0) and relation != "rival_of") or called_off(gov0) or purpose_talks(ctx, n, relation) or backing_with(ctx, n, relation) \
+    # an uprising or a war that is abandoned or called off was fought: a rivalry that ended still counts
+    if (unrealised(ctx, gov0) and relation != "rival_of") or (called_off(gov0) and relation != "rival_of") or purpose_talks(ctx, n, relation) or backing_with(ctx, n, relation) \
             or casualty_event(ctx, n, relation) or target_of_attack(ctx, n, relation):
         return
     if relation in ("supports", "funds") and gov0 is not None and gov0.lemma_ in ctx.words.receive_verbs:
