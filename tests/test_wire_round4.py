@@ -30,9 +30,16 @@ POSITIVE = [
     # an uprising asked to be abandoned was fought: the rivalry holds
     pytest.param("Elders called on the cleric Abu Bakr Bashir to abandon his uprising against Indonesian troops.",
                  ("Abu Bakr Bashir", "rival_of", "Indonesian troops"), id="abandoned-uprising-was-fought"),
+    # 'their' talks named at the time of a clause: its subject and its partner are the parties
+    pytest.param("William Ruto shakes hands with Yoweri Museveni before their meeting in Nairobi.",
+                 ("William Ruto", "negotiated_with", "Yoweri Museveni"), id="before-their-meeting"),
 ]
 
 NEAR_MISSES = [
+    # 'their' talks that are the cause of a clause, not its time
+    pytest.param("William Ruto criticised Yoweri Museveni for their failed talks.",
+                 ("William Ruto", "negotiated_with", "Yoweri Museveni"), {"William Ruto", "Yoweri Museveni"},
+                 id="their-talks-as-reason-no-pair"),
     # talks that were cancelled did not take place
     pytest.param("The two sides cancelled the talks between Kenya and Somalia.",
                  ("Kenya", "negotiated_with", "Somalia"), {"Kenya", "Somalia"}, id="cancelled-talks-no-pair"),

@@ -218,6 +218,28 @@ def casualty_event(ctx: Context, n: Token, relation: str) -> bool:
     return True
 
 
+def their_event(ctx: Context, n: Token, relation: str) -> bool:
+    """'X shook hands with Y before their meeting', 'X greeted Y ahead of their talks': 'their' is the clause's
+    subject and its partner (a with-object or a direct object). True when the noun is read."""
+    if not ctx.schema.relations[relation].symmetric or not any(c.dep_ == "poss" and c.lower_ == "their" for c in n.children):
+        return False
+    if n.dep_ != "pobj" or n.head.lower_ not in event_words("event_time_prepositions"):
+        return False
+    v = n.head
+    while v.pos_ not in ("VERB", "AUX") and v.dep_ in ("pobj", "prep", "pcomp", "advmod") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX") or v.i > n.i:
+        return False
+    partners = [c for c in v.children if c.dep_ == "dobj" and c.i < n.i] + \
+        [t for p in ("with",) for t in prep_objects(v, [p]) if t.i < n.i]
+    subjects = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
+    others = [a for t in partners for a in args(ctx, t)]
+    if not (subjects and others):
+        return False
+    emit(ctx, subjects, relation, others, n, "noun")
+    return True
+
+
 def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
     relation = frame.relation
     if frame.theme:
@@ -238,6 +260,8 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         if backers and backed:
             emit(ctx, backers, relation, backed, n, "noun")
             return
+    if their_event(ctx, n, relation):
+        return
     between = [a for t in prep_objects(n, ["between"]) for a in args(ctx, t)]
     if len(between) == 1:
         between = mentions_under(ctx, n, "between") or between
