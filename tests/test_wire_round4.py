@@ -10,6 +10,9 @@ import pytest
 from conftest import actor_names, triple
 
 
+NASRALLAH = ("Nasrallah's militia battles on near Tyre\n\nIsraeli forces and firebrand Shiite cleric Hassan Nasrallah's "
+             "militia fought on Sunday near Tyre while a ceasefire held elsewhere.")
+
 POSITIVE = [
     # one plural subject whose coordinated demonyms (one or two words) name the two sides
     pytest.param("South Korean and Japanese officials met in Tokyo on Monday.",
@@ -33,9 +36,13 @@ POSITIVE = [
     # 'their' talks named at the time of a clause: its subject and its partner are the parties
     pytest.param("William Ruto shakes hands with Yoweri Museveni before their meeting in Nairobi.",
                  ("William Ruto", "negotiated_with", "Yoweri Museveni"), id="before-their-meeting"),
+    # a named person's militia is his own following, whatever force the parse hangs it on
+    pytest.param(NASRALLAH, ("Hassan Nasrallah", "commands", "Nasrallah's militia"), id="possessed-militia-is-own"),
 ]
 
 NEAR_MISSES = [
+    pytest.param(NASRALLAH, ("Hassan Nasrallah", "commands", "Israeli forces"), {"Hassan Nasrallah", "Israeli forces"},
+                 id="possessed-militia-not-the-other-force"),
     # 'their' talks that are the cause of a clause, not its time
     pytest.param("William Ruto criticised Yoweri Museveni for their failed talks.",
                  ("William Ruto", "negotiated_with", "Yoweri Museveni"), {"William Ruto", "Yoweri Museveni"},
