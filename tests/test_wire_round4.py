@@ -38,9 +38,16 @@ POSITIVE = [
                  ("William Ruto", "negotiated_with", "Yoweri Museveni"), id="before-their-meeting"),
     # a named person's militia is his own following, whatever force the parse hangs it on
     pytest.param(NASRALLAH, ("Hassan Nasrallah", "commands", "Nasrallah's militia"), id="possessed-militia-is-own"),
+    # named mediators in the sentence of stated talks negotiated with each side
+    pytest.param("Talks between Khartoum and the SPLM rebels stalled on Monday, but Kenyan mediators said the "
+                 "negotiations would resume.", ("Kenya", "negotiated_with", "Sudan"), id="mediators-of-stated-talks"),
 ]
 
 NEAR_MISSES = [
+    # officials who comment on the talks are no mediators
+    pytest.param("Talks between Khartoum and the SPLM rebels stalled on Monday, and Kenyan officials said the "
+                 "negotiations would resume.", ("Kenya", "negotiated_with", "Sudan"), {"Kenya", "Sudan"},
+                 id="commenting-officials-no-mediators"),
     pytest.param(NASRALLAH, ("Hassan Nasrallah", "commands", "Israeli forces"), {"Hassan Nasrallah", "Israeli forces"},
                  id="possessed-militia-not-the-other-force"),
     # 'their' talks that are the cause of a clause, not its time

@@ -31,6 +31,7 @@ from graphkit.nlp.relations.leaders import followers_pattern, followings_to_thei
 from graphkit.nlp.relations.inference import rivalries_from_attacks
 from graphkit.nlp.relations.occurrence import occurrence_pattern
 from graphkit.nlp.relations.mutual import mutual_pattern
+from graphkit.nlp.relations.mediators import mediators_of_talks
 
 
 def gerund_event(t) -> bool:
@@ -78,6 +79,7 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             adjacent_participle(ctx, t)
     followings_to_their_groups(ctx)
     delegation_heads(ctx)
+    mediators_of_talks(ctx)
     rivalries_from_attacks(ctx)
     return ctx.out
 
