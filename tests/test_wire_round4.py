@@ -41,9 +41,15 @@ POSITIVE = [
     # named mediators in the sentence of stated talks negotiated with each side
     pytest.param("Talks between Khartoum and the SPLM rebels stalled on Monday, but Kenyan mediators said the "
                  "negotiations would resume.", ("Kenya", "negotiated_with", "Sudan"), id="mediators-of-stated-talks"),
+    # 'the rivals' with no owner names the pair just stated
+    pytest.param("The foreign ministers of Armenia and Azerbaijan held talks in Vienna, but the old rivals made no "
+                 "progress on Karabakh.", ("Armenia", "rival_of", "Azerbaijan"), id="the-rivals-anaphor"),
 ]
 
 NEAR_MISSES = [
+    # rivals with an owner of their own are someone else's
+    pytest.param("The foreign ministers of Armenia and Azerbaijan held talks in Vienna with the rivals of Russia.",
+                 ("Armenia", "rival_of", "Azerbaijan"), {"Armenia", "Azerbaijan"}, id="owned-rivals-no-anaphor"),
     # officials who comment on the talks are no mediators
     pytest.param("Talks between Khartoum and the SPLM rebels stalled on Monday, and Kenyan officials said the "
                  "negotiations would resume.", ("Kenya", "negotiated_with", "Sudan"), {"Kenya", "Sudan"},

@@ -30,7 +30,7 @@ from graphkit.nlp.relations.participles import adjacent_participle, participle_p
 from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
 from graphkit.nlp.relations.inference import rivalries_from_attacks
 from graphkit.nlp.relations.occurrence import occurrence_pattern
-from graphkit.nlp.relations.mutual import mutual_pattern
+from graphkit.nlp.relations.mutual import mutual_pattern, rivals_anaphor
 from graphkit.nlp.relations.mediators import mediators_of_talks
 
 
@@ -80,6 +80,7 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
     followings_to_their_groups(ctx)
     delegation_heads(ctx)
     mediators_of_talks(ctx)
+    rivals_anaphor(ctx)
     rivalries_from_attacks(ctx)
     return ctx.out
 
