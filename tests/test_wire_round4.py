@@ -44,9 +44,14 @@ POSITIVE = [
     # 'the rivals' with no owner names the pair just stated
     pytest.param("The foreign ministers of Armenia and Azerbaijan held talks in Vienna, but the old rivals made no "
                  "progress on Karabakh.", ("Armenia", "rival_of", "Azerbaijan"), id="the-rivals-anaphor"),
+    # 'its foes among/in GROUP': the group is the foe of the pronoun's owner
+    pytest.param("Chad's government and its foes among the Tibesti rebels will meet on Monday.",
+                 ("Chad", "rival_of", "Tibesti rebels"), id="its-foes-among-group"),
 ]
 
 NEAR_MISSES = [
+    pytest.param("Chad's government and its friends among the Tibesti rebels will meet on Monday.",
+                 ("Chad", "rival_of", "Tibesti rebels"), {"Chad", "Tibesti rebels"}, id="its-friends-among-no-rival"),
     # rivals with an owner of their own are someone else's
     pytest.param("The foreign ministers of Armenia and Azerbaijan held talks in Vienna with the rivals of Russia.",
                  ("Armenia", "rival_of", "Azerbaijan"), {"Armenia", "Azerbaijan"}, id="owned-rivals-no-anaphor"),
