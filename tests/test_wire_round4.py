@@ -47,9 +47,14 @@ POSITIVE = [
     # 'its foes among/in GROUP': the group is the foe of the pronoun's owner
     pytest.param("Chad's government and its foes among the Tibesti rebels will meet on Monday.",
                  ("Chad", "rival_of", "Tibesti rebels"), id="its-foes-among-group"),
+    # a fronted time phrase that makes the parser read the subject as a verbless noun phrase
+    pytest.param("Turkish soldiers on Sunday shot and killed a PKK militant.",
+                 ("Turkish soldiers", "attacked", "PKK"), id="noun-root-with-conjoined-verb"),
 ]
 
 NEAR_MISSES = [
+    pytest.param("Funerals for Turkish soldiers on Sunday, and for a PKK militant killed in the clash.",
+                 ("Turkish soldiers", "attacked", "PKK"), {"Turkish soldiers", "PKK"}, id="participle-is-no-act"),
     pytest.param("Chad's government and its friends among the Tibesti rebels will meet on Monday.",
                  ("Chad", "rival_of", "Tibesti rebels"), {"Chad", "Tibesti rebels"}, id="its-friends-among-no-rival"),
     # rivals with an owner of their own are someone else's
