@@ -109,3 +109,10 @@ def test_construction_gives_triple(nlp, triples, text, expected):
 def test_near_miss_gives_no_triple(nlp, triples, text, forbidden, actors):
     assert actors <= actor_names(nlp, text)
     assert triple(*forbidden) not in triples(nlp, text)
+
+
+def test_title_case_headline_collective_is_the_named_group(nlp):
+    """'Two PKK Militants' in a title-case headline: the militants are the PKK's, not an actor 'Militants'."""
+    names = actor_names(nlp, "Turkey Kills Two PKK Militants After Renewed Threat\n\nTurkish jets struck the mountains.")
+    assert "PKK" in names
+    assert "Militants" not in names

@@ -255,6 +255,7 @@ class MentionFinder:
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < tok.i]
             named = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG", "LOC")
                      or self.dictionary.state_for_demonym(c.text) is not None
+                     or (c.dep_ == "compound" and self.dictionary.lookup(c.text) is not None)  # "Two PKK Militants"
                      or (c.pos_ == "PROPN" and not c.is_sent_start and not _title_case(c))]
             if organ and (not named or any(c.lower_ == "led" or c.lower_.endswith("-led") for c in mods)):
                 out += self._organ(doc, tok, first, phrase, organ)
