@@ -234,3 +234,25 @@ def held_things(doc: Doc, dictionary: ActorDictionary) -> list[tuple[int, int, s
 def held_words() -> frozenset[str]:
     """The participles of ``held_things`` ('held', 'controlled', ...)."""
     return _held_terms()[0]
+
+
+@lru_cache(maxsize=1)
+def _community_voices() -> frozenset[str]:
+    """The plural nouns of people who speak for a community (lexicon.json events.community_voices)."""
+    return frozenset(data_file("lexicon.json")["events"]["community_voices"])
+
+
+def coordinated_groups(doc: Doc, named: list[Token], tok: Token, dictionary: ActorDictionary) -> list[tuple[int, int, str]]:
+    """'Hutu and Tutsi leaders', 'Sunni and Kurdish politicians': coordinated one-word modifiers, none a
+    state, before one noun of community voices name as many collectives: (start, end, label) each, the
+    first ones labelled with the shared noun ('Hutu leaders')."""
+    if tok.lower_ not in _community_voices():
+        return []  # "Sunni and Shiite militants" stay one armed collective; their leaders speak for two
+    parts = sorted({t.i: t for c in named for t in (c, *c.conjuncts) if t.i < tok.i}.values(), key=lambda t: t.i)
+    if len(parts) < 2 or not any(t.dep_ == "conj" for t in parts) or not all(t.head.i in (tok.i, *(p.i for p in parts)) for t in parts):
+        return []
+    if any(dictionary.state_for_demonym(t.text) is not None or not t.text[:1].isupper() for t in parts):
+        return []  # states are _coordinated_states'; a lower-case word is no group name
+    last = len(parts) - 1
+    return [(t.i, tok.i + 1 if k == last else t.i + 1, "" if k == last else f"{t.text} {tok.text}")
+            for k, t in enumerate(parts)]

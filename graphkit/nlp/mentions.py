@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.model.dictionary import ActorDictionary, Entry
 from graphkit.model.names import fold
 from graphkit.model.schema import Schema
-from graphkit.nlp.collectives import held_things, is_place, people_word, qualified_collectives
+from graphkit.nlp.collectives import coordinated_groups, held_things, is_place, people_word, qualified_collectives
 from graphkit.nlp.dateline import dateline_places
 from graphkit.nlp.doctext import doc_text
 from graphkit.nlp.titles import lowercase_org_heads, nameless_leaders, person_after_title
@@ -257,6 +257,7 @@ class MentionFinder:
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < tok.i]
             named = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG", "LOC")
                      or self.dictionary.state_for_demonym(c.text) is not None
+                     or (c.dep_ == "compound" and self.dictionary.lookup(c.text) is not None)  # "Two PKK Militants"
                      or (c.pos_ == "PROPN" and not c.is_sent_start and not _title_case(c))]
             if organ and (not named or any(c.lower_ == "led" or c.lower_.endswith("-led") for c in mods)):
                 out += self._organ(doc, tok, first, phrase, organ)
@@ -273,6 +274,13 @@ class MentionFinder:
             shared = self._coordinated_states(doc, named, tok)
             if shared:
                 out += self._shared_head(doc, shared, tok, phrase, organ)
+                continue
+            groups = [Mention(a, b, "GROUP", "collective", label=label)
+                      for a, b, label in coordinated_groups(doc, named, tok, self.dictionary)]
+            for m in groups:  # "Sunni and Kurdish leaders": two collectives sharing one noun
+                m.partners = tuple(g.start for g in groups if g is not m)
+            if groups:
+                out += groups
                 continue
             first = min(c.left_edge.i if c.dep_ == "compound" else c.i for c in named)
             first = min(first, min(c.i for c in named))
@@ -431,5 +439,6 @@ def _select(cands: list[Mention]) -> list[Mention]:
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return chosen
+
 
 

@@ -30,7 +30,16 @@ from graphkit.nlp.relations.participles import adjacent_participle, participle_p
 from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
 from graphkit.nlp.relations.inference import rivalries_from_attacks
 from graphkit.nlp.relations.occurrence import occurrence_pattern
-from graphkit.nlp.relations.mutual import mutual_pattern
+from graphkit.nlp.relations.mutual import mutual_pattern, rivals_anaphor
+from graphkit.nlp.relations.mediators import mediators_of_talks
+
+
+def gerund_event(t) -> bool:
+    """'Fighting between X and Y killed ten': a gerund tagged as a verb, with no subject of its own and a
+    'between' phrase, is the event noun ('fighting') of the clause."""
+    return t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass", "ROOT", "dobj", "pobj") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in t.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
 
 
 def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], schema: Schema,
@@ -43,7 +52,7 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             frame = schema.verbs.get(lemma)
             if frame:
                 verb_pattern(ctx, t, frame)
-        if t.pos_ in ("NOUN", "PROPN"):
+        if t.pos_ in ("NOUN", "PROPN") or gerund_event(t):
             frame = schema.nouns.get(lemma) or schema.nouns.get(t.lower_)
             if frame and ctx.tok2m[t.i] < 0:
                 noun_pattern(ctx, t, frame)
@@ -70,6 +79,8 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             adjacent_participle(ctx, t)
     followings_to_their_groups(ctx)
     delegation_heads(ctx)
+    mediators_of_talks(ctx)
+    rivals_anaphor(ctx)
     rivalries_from_attacks(ctx)
     return ctx.out
 

@@ -285,6 +285,9 @@ def logical_subjects(v: Token, ctx: Context, depth: int = 0) -> list[Token]:
         if is_passive(h):
             return [c for c in h.children if c.dep_ == "nsubjpass"]
         return logical_subjects(h, ctx, depth + 1)
+    if v.dep_ == "conj" and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i and v.tag_ in ("VBD", "VBZ", "VBP"):
+        # "Israeli troops on Sunday shot and killed X" misparsed as a verbless noun phrase: the noun acts
+        return [h]
     if v.dep_ == "conj" and h.pos_ in ("VERB", "AUX"):
         if is_passive(h) and h.dep_ != "acl":
             # "Peng was summoned to Kunming and met Deng there": the one summoned met him

@@ -90,6 +90,11 @@ def followers_pattern(ctx: Context, t: Token) -> None:
         if holder is None or ctx.actors[holder.actor].type != "PERSON":
             return
         group = single_arg(ctx, t, 0)
+        poss = next((c for c in t.children if c.dep_ == "poss" and ctx.mention(c) is not None), None)
+        if poss is not None and any(a.actor != holder.actor and "'s " not in ctx.actors[a.actor].name for a in group):
+            # "X's militia" is X's own following, not another force the bare noun would resolve to
+            name = f"{ctx.short_name(ctx.actors[holder.actor].name)}'s {t.lower_}"
+            group = [ctx.new_group(name, poss.i, t.i + 1)]
     emit(ctx, [holder], "commands", group, t, "role")
 
 

@@ -31,3 +31,26 @@ def mutual_pattern(ctx: Context, n: Token) -> None:
     sides = [a for c in v.children if c.dep_ == "nsubj" for a in side_args(ctx, c)]
     if len({a.actor for a in sides}) >= 2:
         emit(ctx, sides, relation, [], n, "role", anchor=n, symmetric_pairs=True)
+
+
+def rivals_anaphor(ctx: Context) -> None:
+    """'India and Pakistan held talks ... but the nuclear rivals remained deadlocked': a definite plural
+    symmetric role noun with no owner of its own names the pair of the latest assertion stated before it
+    in its sentence or the one before, and relates them by its own relation."""
+    for n in ctx.doc:
+        found = ctx.schema.role(n.lemma_.lower()) or ctx.schema.role(n.lower_)
+        if found is None or n.tag_ not in ("NNS", "NNPS") or n.dep_ == "attr" or ctx.mention(n) is not None:
+            continue
+        relation = found[0]
+        if not ctx.schema.relations[relation].symmetric or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in n.children) or \
+                any(c.dep_ in ("poss", "prep", "compound") for c in n.children):
+            continue
+        first = n.sent.start
+        if first > 0:
+            first = ctx.doc[first - 1].sent.start
+        before = [a for a in ctx.out if first <= a.trigger[0] < n.i and a.relation != relation
+                  and ctx.schema.relations[a.relation].symmetric]
+        if before:
+            a = max(before, key=lambda x: x.trigger[0])
+            emit(ctx, [a.subject], relation, [a.object], n, "role", anchor=n)

@@ -5,8 +5,8 @@ from spacy.tokens import Token
 
 from graphkit.model.schema import Frame
 from graphkit.nlp.relations.context import Arg, Context, state_arg
-from graphkit.nlp.relations.arguments import (agents_of, args, event_words, is_passive, listed_after, logical_subjects,
-                                               prep_objects)
+from graphkit.nlp.relations.arguments import (agents_of, args, conjuncts, event_words, is_passive, listed_after,
+                                               logical_subjects, misparsed_coordinates, prep_objects, single_arg)
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.implicit import implicit_parties
 from graphkit.nlp.relations.roles import construction_words, modifier_state
@@ -28,6 +28,21 @@ def mentions_under(ctx: Context, head: Token, prep: str) -> list[Arg]:
     return out if len(out) >= 2 else []
 
 
+def conjunct_sides(ctx: Context, n: Token) -> list[list[Arg]]:
+    """The actors of each coordinated member of a 'between' phrase ('between US-Iraqi troops and the militia':
+    the US and the Iraqi troops are one side); empty when the phrase has one member only."""
+    members = [c for t in prep_objects(n, ["between"]) for c in conjuncts(t)]
+    if len(members) < 2:
+        return []
+    sides = []
+    for c in members:
+        side = [a for t in misparsed_coordinates(ctx, c) for a in single_arg(ctx, t, 0)] + single_arg(ctx, c, 0)
+        m = ctx.mention(c)
+        side += [ctx.arg_of(ctx.mentions[ctx.tok2m[p]]) for p in (m.partners if m else ()) if ctx.tok2m[p] >= 0]
+        sides.append(side)
+    return sides
+
+
 def governing_predicate(ctx: Context, n: Token) -> Token | None:
     """The verb a noun hangs from: 'held talks', 'agreed to a ceasefire', 'is at war'."""
     h = n.head
@@ -43,6 +58,15 @@ def governing_predicate(ctx: Context, n: Token) -> Token | None:
     return None
 
 
+def compound_demonym(ctx: Context, x: Token):
+    """'North Korean' inside 'North Korean and U.S. officials': the demonym read with its own left modifiers,
+    even where the mention finder took the whole phrase as one actor."""
+    left = [c for c in x.children if c.dep_ in ("amod", "compound") and c.i < x.i]
+    if not left:
+        return None
+    return ctx.dictionary.state_for_demonym(ctx.doc[left[0].i:x.i + 1].text)
+
+
 def coordinated_sides(ctx: Context, tok: Token) -> list[Arg]:
     """'Russian and Ukrainian negotiators', 'Israeli and Hamas delegations': the coordinated modifiers of a
     plural noun name two sides, even when the mention finder read the phrase as one actor."""
@@ -56,7 +80,7 @@ def coordinated_sides(ctx: Context, tok: Token) -> list[Arg]:
             if m is not None and m is not own:
                 sides.append(ctx.arg_of(m))
                 continue
-            state = modifier_state(ctx, x) or ctx.dictionary.state_for_demonym(x.text)
+            state = modifier_state(ctx, x) or compound_demonym(ctx, x) or ctx.dictionary.state_for_demonym(x.text)
             if state is not None:
                 sides.append(state_arg(ctx, state, x))
         if len({a.actor for a in sides}) >= 2:
@@ -194,6 +218,28 @@ def casualty_event(ctx: Context, n: Token, relation: str) -> bool:
     return True
 
 
+def their_event(ctx: Context, n: Token, relation: str) -> bool:
+    """'X shook hands with Y before their meeting', 'X greeted Y ahead of their talks': 'their' is the clause's
+    subject and its partner (a with-object or a direct object). True when the noun is read."""
+    if not ctx.schema.relations[relation].symmetric or not any(c.dep_ == "poss" and c.lower_ == "their" for c in n.children):
+        return False
+    if n.dep_ != "pobj" or n.head.lower_ not in event_words("event_time_prepositions"):
+        return False
+    v = n.head
+    while v.pos_ not in ("VERB", "AUX") and v.dep_ in ("pobj", "prep", "pcomp", "advmod") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX") or v.i > n.i:
+        return False
+    partners = [c for c in v.children if c.dep_ == "dobj" and c.i < n.i] + \
+        [t for p in ("with",) for t in prep_objects(v, [p]) if t.i < n.i]
+    subjects = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
+    others = [a for t in partners for a in args(ctx, t)]
+    if not (subjects and others):
+        return False
+    emit(ctx, subjects, relation, others, n, "noun")
+    return True
+
+
 def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
     relation = frame.relation
     if frame.theme:
@@ -202,7 +248,8 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         if frame.theme not in classes:
             return
     gov0 = governing_predicate(ctx, n)
-    if (unrealised(ctx, gov0) and relation != "rival_of") or called_off(gov0) or purpose_talks(ctx, n, relation) or backing_with(ctx, n, relation) \
+    # an uprising or a war that is abandoned or called off was fought: a rivalry that ended still counts
+    if (unrealised(ctx, gov0) and relation != "rival_of") or (called_off(gov0) and relation != "rival_of") or purpose_talks(ctx, n, relation) or backing_with(ctx, n, relation) \
             or casualty_event(ctx, n, relation) or target_of_attack(ctx, n, relation):
         return
     if relation in ("supports", "funds") and gov0 is not None and gov0.lemma_ in ctx.words.receive_verbs:
@@ -213,11 +260,18 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         if backers and backed:
             emit(ctx, backers, relation, backed, n, "noun")
             return
+    if their_event(ctx, n, relation):
+        return
     between = [a for t in prep_objects(n, ["between"]) for a in args(ctx, t)]
     if len(between) == 1:
         between = mentions_under(ctx, n, "between") or between
     if len(between) >= 2:
-        emit(ctx, between, relation, [], n, "noun", symmetric_pairs=True)
+        sides = conjunct_sides(ctx, n)
+        if sides:  # "fighting between US-Iraqi troops and the militia": partners of one conjunct are one side
+            for k, side in enumerate(sides):
+                emit(ctx, side, relation, [a for other in sides[k + 1:] for a in other], n, "noun")
+        else:
+            emit(ctx, between, relation, [], n, "noun", symmetric_pairs=True)
         if relation == "negotiated_with" and gov0 is not None and gov0.lemma_ in construction_words("host_verbs"):
             # "Qatar hosted talks between Rwanda and Congo": the host with each side
             hosts = [a for t in logical_subjects(gov0, ctx) for a in args(ctx, t)]
@@ -251,7 +305,9 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
         objects = [a for t in prep_objects(gov, [p for p in frame.obj if p != "between"]) for a in args(ctx, t)]
     if objects:
         emit(ctx, subjects, relation, objects, n, "noun")
-    elif ctx.schema.relations[relation].symmetric and len(subjects) > 1:
+    elif ctx.schema.relations[relation].symmetric and len(subjects) > 1 and \
+            not (gov is not None and gov.lemma_ in ctx.words.mediation_participles):
+        # "the deal was brokered by Qatar and Egypt": co-mediators are not parties to each other
         emit(ctx, subjects, relation, [], n, "pair", symmetric_pairs=True)
     # a ceasefire or deal "brokered by"/"mediated by" X: X negotiated with each party
     for c in n.children:

@@ -82,6 +82,11 @@ def role_pattern(ctx: Context, r: Token) -> None:
         holders += misplaced_apposition(ctx, r)
     if not holders:
         holders += named_holder(ctx, r)
+    if not holders and ctx.schema.relations[relation].symmetric:
+        # "X and its foes in the rebel movements", "its rivals among the militias": the group they are in
+        holders += [a for c in r.children if c.dep_ == "prep" and c.lower_ in ("in", "among")
+                    for p in c.children if p.dep_ == "pobj" for a in args(ctx, p)
+                    if ctx.actors[a.actor].type in ("ORGANIZATION", "GROUP")]
     if r.dep_ in ("compound", "nmod"):
         h = r.head
         while ctx.mention(h) is None and h.dep_ == "compound" and h.head.i != h.i:

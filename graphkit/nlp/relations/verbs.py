@@ -124,6 +124,9 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     if frame.needs_xcomp and not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "to") for c in v.children):
         return
     subjects = [a for t in logical_subjects(v, ctx) for a in args(ctx, t)]
+    if len(subjects) == 1 and ctx.schema.relations[frame.relation].symmetric:
+        # one subject may name both sides: "Kenyan and Somali officials met"
+        subjects = [a for t in logical_subjects(v, ctx) for a in side_args(ctx, t)] or subjects
     if not subjects:
         return
     if frame.mediator:
