@@ -349,7 +349,8 @@ def test_a_newline_in_a_file_name_cannot_forge_a_second_error_line(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["links", "Iran", "--depth", "0"], ["nosuch"], ["links"],
-                                  ["ingest", "x.csv", "--where", "label"], ["show", "Iran", "--evidence", "-1"]])
+                                  ["ingest", "x.csv", "--where", "label"], ["show", "Iran", "--evidence", "-1"],
+                                  ["extract", "x.txt", "--max-bytes", "-1"]])
 def test_a_usage_error_is_one_line_with_exit_2(args):
     import subprocess
     import sys

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import http.server
+import re
 import threading
 from pathlib import Path
 
@@ -62,7 +63,11 @@ def test_pdf_text_is_read(tmp_path: Path) -> None:
     (article,) = read(str(path))
     assert isinstance(article, Article), article
     assert STORY in " ".join(article.text.split())
-    assert article.date is not None and article.source == str(path)
+    assert article.date == "2008-07" and article.source == str(path)  # the dateline, not when the file was made
+    undated = tmp_path / "undated.pdf"
+    make_pdf(undated, [STORY])
+    (article,) = read(str(undated))
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", article.date)  # the day the PDF was made, as a date
 
 
 def test_docx_paragraphs_title_and_dateline_date(tmp_path: Path) -> None:

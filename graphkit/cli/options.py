@@ -78,7 +78,7 @@ Where = Annotated[List[str], typer.Option("--where", metavar="COLUMN=VALUE",
                                           help="Keep only CSV/JSONL rows whose COLUMN (a name, or a CSV 1-based number) "
                                           "holds VALUE; repeatable: values of one column are alternatives, "
                                           "several columns must all match.")]
-MaxBytes = Annotated[int, typer.Option(help="Refuse a text, HTML or stdin input (or one CSV/JSONL row) larger "
+MaxBytes = Annotated[int, typer.Option(min=1, help="Refuse a text, HTML or stdin input (or one CSV/JSONL row) larger "
                                        "than this many bytes.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Texts per nlp.pipe batch.")]
 Workers = Annotated[int, typer.Option(min=1, help="Extraction processes (spaCy multiprocessing).")]

@@ -1,5 +1,5 @@
 """PDF (pypdf) and Word .docx (python-docx) files -> Article: the text of every page or paragraph, the
-title from the document's metadata (else its heading), the date from a PDF's creation date, else the dateline."""
+title from the document's metadata (else its heading), the date from the dateline, else (a PDF) the day it was made."""
 
 from __future__ import annotations
 
@@ -31,8 +31,10 @@ def article_from_pdf(path: str) -> Article:
     if not text.strip():
         raise Reject(f"{path}: no text in the PDF (a scan needs OCR first)")
     title = (meta.title if meta else None) or guess_title(text, markdown=False)
-    date = meta.creation_date.isoformat() if meta and _has_date(meta) else None
-    return make_article(text, path, title, date)
+    article = make_article(text, path, title)  # the dateline's date when the text has one
+    if article.date is None and meta and _has_date(meta):  # else the day the PDF was made
+        article = make_article(text, path, title, meta.creation_date.date().isoformat())
+    return article
 
 
 def _has_date(meta) -> bool:  # noqa: ANN001 - pypdf's DocumentInformation
