@@ -271,8 +271,6 @@ def _shortest_paths(store: GraphStore, source_id: str, target_id: str, wanted: s
             dated = {ev["relationship_id"] for ev in evidence_in(store.evidence_of([r["id"] for r in step]), window)}
             step = [r for r in step if r["id"] in dated]
         for rel in step:
-            if wanted and rel["relation"] not in wanted:
-                continue
             s, o = rel["subject_id"], rel["object_id"]
             if s == o:
                 continue

@@ -57,6 +57,13 @@ def published(evidence: dict) -> str | None:
     return iso_date(evidence.get("article_date"))
 
 
+def article_published(article: dict) -> str | None:
+    """The publication date of a stored article row (``store.articles()``), None when it is undated: the
+    stores keep an undated article's ``seen_at`` equal to its ``ingested_at``."""
+    seen = article.get("seen_at")
+    return seen if seen != article.get("ingested_at") else None
+
+
 @dataclass(frozen=True)
 class Window:
     """``since`` and ``until`` (inclusive, YYYY[-MM[-DD]]); both None is no window at all."""

@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from graphkit.ask.window import Window
+from graphkit.ask.window import Window, article_published
 from graphkit.cli.app import app
 from graphkit.cli.common import check_choice, reading
 from graphkit.cli.dates import window_or_exit
@@ -26,9 +26,7 @@ def list_articles(store, source: str | None = None, since: str | None = None,
         rows = [r for r in rows if r["source"] == source or r["source"].startswith(source + "#row=")]
     out = []
     for r in rows:
-        # an undated article's seen_at is when it was ingested: no publication date (ask.window)
-        day = r.get("seen_at") if r.get("seen_at") != r.get("ingested_at") else None
-        if window.holds(day):
+        if window.holds(article_published(r)):
             out.append({key: r.get(key) for key in COLUMNS})
     return out
 

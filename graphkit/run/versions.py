@@ -40,18 +40,16 @@ _CHUNK = 500
 
 class SourceVersions:
     """What one ingest run read, kept small: the one article id of each single-article source, the
-    sources that gave several, and every id read."""
+    sources that gave several, and every id read (with the first source that gave it)."""
 
     def __init__(self) -> None:
         self.latest: dict[str, str] = {}
         self.several: set[str] = set()
-        self.read_ids: set[str] = set()
-        self.first_source: dict[str, str] = {}
+        self.first_source: dict[str, str] = {}  # every id read -> the first source that gave it
         self.shared_ids: set[str] = set()  # ids read from more than one source (a repeated --id-column value)
 
     def add(self, source: str, article_id: str) -> None:
         """Note that ``article_id`` was read from ``source``."""
-        self.read_ids.add(article_id)
         if self.first_source.setdefault(article_id, source) != source:
             self.shared_ids.add(article_id)
         if source in self.several:
@@ -76,7 +74,7 @@ def stale_versions(store: GraphStore, read: Mapping[str, Iterable[str]] | Source
     single = sorted(s for s in read.latest if s != STDIN_SOURCE)
     stale: list[dict] = []
     for i in range(0, len(single), _CHUNK):
-        stale.extend(a for a in store.articles(single[i:i + _CHUNK]) if a["id"] not in read.read_ids)
+        stale.extend(a for a in store.articles(single[i:i + _CHUNK]) if a["id"] not in read.first_source)
     if not stale:
         return []
     stored = store.stored_articles({read.latest[a["source"]] for a in stale})

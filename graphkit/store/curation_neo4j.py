@@ -9,14 +9,13 @@ reason, undone_at, undone_by})`` nodes for the log and ``(:CurationExtracted {ar
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
 from graphkit.curate.log import Entry
 from graphkit.records import Article, Triple
 from graphkit.store.curation_sqlite import triple_of_row
 from graphkit.store.neo4j_write import write_batch
-from graphkit.store.rows import actors_from_triples, normalize_triple, symmetric_relations
+from graphkit.store.rows import actors_from_triples, normalize_triple, symmetric_relations, utc_now
 from graphkit.store.statements import load
 
 _EVIDENCE_FIELDS = ("id", "relationship_id", "article_id", "sentence", "sentence_start", "sentence_end",
@@ -72,7 +71,7 @@ class Neo4jCuration:
                extracted: Sequence[tuple[str, list[dict], str]], actors: dict[str, dict], fix_ids: set[str]) -> None:
         """As :meth:`SQLiteCuration.commit`, in one write transaction."""
         symmetric = symmetric_relations()
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")  # unused: every article keeps its times
+        now = utc_now()  # the writer's fallback only: every rewritten article keeps its own times
         extracted_rows = self._extracted_rows(extracted)
 
         def work(tx) -> None:
