@@ -154,13 +154,33 @@ def reading(db: Optional[str], neo4j: Optional[str]) -> Iterator:
 # --------------------------------------------------------------------------- actors
 
 
-def find_actor(store, text: str) -> dict:
+def exit_blocked(store, text: str, fmt: str | None = None) -> None:
+    """When the analyst blocked ``text`` (:func:`graphkit.curate.blocked.blocked_in`), exit 1 saying so in
+    one line on stderr: which curation log entry, and how to undo it; json and jsonl also print the
+    answer as an object with ``"blocked": true`` on stdout. Otherwise return."""
+    from graphkit.curate.blocked import blocked_answer, blocked_in
+
+    entry = blocked_in(store, text)
+    if entry is None:
+        return
+    answer = blocked_answer(entry, text)
+    if fmt in ("json", "jsonl"):
+        typer.echo(json.dumps(answer, ensure_ascii=False))
+    exit_with(f"{text!r} is blocked by the analyst (curation log entry {entry.seq}, block "
+              f"{entry.args['name']!r} by {entry.by}): undo with '{answer['undo'][0]}' or "
+              f"'{answer['undo'][1]}'", 1)
+
+
+def find_actor(store, text: str, fmt: str | None = None) -> dict:
     """The actor ``text`` names (id, name or alias, the actor dictionary's names, spelling forgiven:
     :func:`graphkit.ask.lookup.find_actor`). Exit 1 with the closest names when none fits; when several
-    fit equally, exit 1 with one line and the candidates (id, name, type, articles) under it on stderr."""
+    fit equally, exit 1 with one line and the candidates (id, name, type, articles) under it on stderr.
+    A name the analyst blocked exits 1 saying so (:func:`exit_blocked`; ``fmt`` json/jsonl: an object
+    with ``"blocked": true`` on stdout)."""
     from graphkit.ask.lookup import AmbiguousActor, UnknownActor, find_actor as look_up
     from graphkit.views.render import printable
 
+    exit_blocked(store, text, fmt)
     try:
         return look_up(store, text)
     except AmbiguousActor as exc:

@@ -9,7 +9,8 @@ from typing import Optional
 import typer
 
 from graphkit.cli.app import app
-from graphkit.cli.common import arrow, check_choice, check_relations, exit_with, find_actor, reading
+from graphkit.cli.common import (arrow, check_choice, check_relations, exit_blocked, exit_with, find_actor,
+                                 reading)
 from graphkit.cli.dates import window_or_exit
 from graphkit.cli.options import (
     Db, Depth, Format, MinArticles, MinArticlesAtLeastOne, Neo4j, Relations, Since, Until,
@@ -95,7 +96,7 @@ def links(
     check_relations(relation)
     window_or_exit(since, until)
     with reading(db, neo4j) as store:
-        found = find_actor(store, actor)
+        found = find_actor(store, actor, fmt)
         rows = find_links(store, found["id"], relations=relation or None, depth=depth, since=since,
                           until=until, min_articles=min_articles)
     for row in rows:
@@ -138,7 +139,7 @@ def path(
     check_relations(relation)
     window_or_exit(since, until)
     with reading(db, neo4j) as store:
-        a, b = find_actor(store, source), find_actor(store, target)
+        a, b = find_actor(store, source, fmt), find_actor(store, target, fmt)
         if a["id"] == b["id"]:
             exit_with(f"{source!r} and {target!r} are the same actor ({a['name']})")
         found = find_paths(store, a["id"], b["id"], relations=relation or None, all_paths=all_paths,
@@ -185,6 +186,8 @@ def actors_command(
     check_choice(fmt, FORMATS)
     with reading(db, neo4j) as store:
         found = find_actors(store, text or "", limit=limit)
+        if text and not found:
+            exit_blocked(store, text, fmt)
     if text and not found:
         exit_with(f"no actor matches {text!r}", 1)
     columns = ["id", "name", "type", "aliases", "matched", "score"] if fmt in ("table", "csv") else None
@@ -213,7 +216,7 @@ def show_command(
     check_choice(fmt, FORMATS)
     window_or_exit(since, until)
     with reading(db, neo4j) as store:
-        found = find_actor(store, actor)
+        found = find_actor(store, actor, fmt)
         record = show(store, found, evidence_per_relationship=evidence or None, since=since, until=until)
     rows = [{"actor": record["name"], "arrow": arrow(rel["direction"]), "direction": rel["direction"],
              "relation": rel["relation"], "other": rel["actor"], "other_id": rel["actor_id"],

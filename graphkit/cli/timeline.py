@@ -41,8 +41,8 @@ def timeline(
     if png and os.path.splitext(png)[1].lower() != ".png":
         exit_with(f"{png}: give a .png file")
     with reading(db, neo4j) as store:
-        a = find_actor(store, actor)
-        b = find_actor(store, other) if other else None
+        a = find_actor(store, actor, fmt)
+        b = find_actor(store, other, fmt) if other else None
         if b and a["id"] == b["id"]:
             exit_with(f"{actor!r} and {other!r} are the same actor ({a['name']})")
         entries = find_timeline(store, a, b, relations=relation or None, window=window)

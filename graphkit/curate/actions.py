@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from graphkit.curate.apply import Curation, evidence_key
-from graphkit.curate.log import Entry, new_entry
+from graphkit.curate.log import Entry, name_problem, new_entry, reason_problem
 from graphkit.curate.names import UnknownActor, resolve_name
 from graphkit.curate.replay import backend_for, commit
 from graphkit.model.names import fold, slug
@@ -26,11 +26,29 @@ class UnknownEntry(CurationError, LookupError):
     """No such log entry, relationship or evidence row."""
 
 
+def typed_name(text: str, what: str) -> str:
+    """``text`` as the analyst typed it, checked: a one-line printable name (raises CurationError)."""
+    problem = name_problem(text)
+    if problem:
+        shown = text.encode("unicode_escape").decode("ascii") if isinstance(text, str) else text
+        raise CurationError(f"{what} {problem}: '{shown}'" if problem != "is empty" else f"{what} {problem}")
+    return text
+
+
+def _check_who_and_why(by: str | None, reason: str | None) -> None:
+    if by is not None:
+        typed_name(by, "--by")
+    problem = reason_problem(reason)
+    if problem:
+        raise CurationError(f"--reason {problem}")
+
+
 def _actor(row: dict) -> dict:
     return {"id": row["id"], "name": row["name"], "type": row.get("type")}
 
 
 def _record(store: Any, action: str, args: dict, by: str | None, reason: str | None) -> tuple[Entry, dict]:
+    _check_who_and_why(by, reason)
     entry = new_entry(action, args, by=by, reason=reason)
     counts = commit(store, [entry])
     stored = next(e for e in backend_for(store).entries() if e.key == entry.key)
@@ -69,7 +87,7 @@ def split(store: Any, actor: str, merged: str | None = None, aliases: Sequence[s
     missing = [x for x in aliases if fold(x) not in known]
     if missing:
         raise CurationError(f"{missing[0]!r} is not an alias of {a['name']!r}")
-    new_name = name or aliases[0]
+    new_name = typed_name(name, "--name") if name is not None else aliases[0]
     new = {"id": slug(new_name), "name": new_name, "type": a.get("type")}
     if new["id"] == a["id"]:
         raise CurationError(f"{new_name!r} is {a['name']!r} itself; give --name")
@@ -79,9 +97,8 @@ def split(store: Any, actor: str, merged: str | None = None, aliases: Sequence[s
 def alias_add(store: Any, actor: str, alias: str, *, by: str | None = None, reason: str | None = None):
     """``alias`` names ``actor``: listed among its aliases, and an actor extracted under that name is
     this one (in stored and later articles)."""
+    typed_name(alias, "the alias")
     a = resolve_name(store, actor)
-    if not alias.strip():
-        raise CurationError("an alias cannot be empty")
     if fold(alias) in {fold(x) for x in [a["name"], *(a.get("aliases") or [])]}:
         raise CurationError(f"{alias!r} already names {a['name']!r}")
     return _record(store, "alias_add", {"actor": _actor(a), "alias": alias}, by, reason)
@@ -105,8 +122,9 @@ def alias_remove(store: Any, actor: str, alias: str, *, by: str | None = None, r
 
 def rename(store: Any, actor: str, new_name: str, *, by: str | None = None, reason: str | None = None):
     """``actor`` is called ``new_name`` (its id becomes the name's slug; the old name stays an alias)."""
+    typed_name(new_name, "the new name")
     a = resolve_name(store, actor)
-    if not new_name.strip() or new_name == a["name"]:
+    if new_name == a["name"]:
         raise CurationError(f"give {a['name']!r} a new, non-empty name")
     new_id = slug(new_name)
     if new_id != a["id"] and store.actors_named(new_id) and any(x["id"] == new_id for x in store.actors_named(new_id)):
@@ -131,8 +149,7 @@ def retype(store: Any, actor: str, type_: str, *, by: str | None = None, reason:
 def block(store: Any, name: str, *, by: str | None = None, reason: str | None = None):
     """``name`` is never an actor: relationships naming it (by id, name or the article's text) are
     hidden, in stored and later articles. The name need not be stored yet."""
-    if not name.strip():
-        raise CurationError("a blocked name cannot be empty")
+    typed_name(name, "the blocked name")
     curation = _curation(store)
     if fold(name) in curation.blocked_names:
         raise CurationError(f"{name!r} is blocked already")

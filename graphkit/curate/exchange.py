@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from graphkit.curate.actions import CurationError
-from graphkit.curate.log import Entry, check_entry, check_time, entry_key
+from graphkit.curate.log import Entry, check_entry, check_time, entry_key, name_problem, reason_problem
 from graphkit.curate.replay import backend_for, commit
 
 FORMAT_VERSION = 1
@@ -50,6 +50,9 @@ def parse_document(text: str, name: str = "file") -> list[Entry]:
         for field in ("reason", "undone_at", "undone_by", "key"):
             if item.get(field) is not None and not isinstance(item[field], str):
                 raise CurationError(f"{where}: {field!r} must be a string or null")
+        for field, problem in (("by", name_problem(item["by"])), ("reason", reason_problem(item.get("reason")))):
+            if problem:
+                raise CurationError(f"{where}: {field!r} {problem}")
         for field in ("at", "undone_at"):
             if item.get(field) is not None and not check_time(item[field]):
                 raise CurationError(f"{where}: {field!r} must be a date and time in ISO 8601 (2026-01-31T12:00:00Z)")

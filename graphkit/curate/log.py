@@ -20,6 +20,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import re
 import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
@@ -93,8 +94,50 @@ def new_entry(action: str, args: dict, *, by: str | None = None, reason: str | N
     return Entry(key=entry_key(action, args, by, at, uuid.uuid4().hex), action=action, args=args, by=by, at=at, reason=reason)
 
 
+# C0 and C1 control characters (newline, tab, ESC, NUL...) and the Unicode line and paragraph separators
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_IN_PROSE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # a reason may run over lines
+MAX_FREE_NAME_CHARS = 500  # as graphkit.ask.query.MAX_NAME_CHARS: no actor's name is longer
+
+
+def name_problem(text: Any) -> str | None:
+    """What is wrong with a name an analyst types (an alias, a new name, a blocked name, ``--by``), else
+    None: a name is one line of printable text with a letter or digit in it.
+
+    >>> name_problem("Jaish al-Mahdi"), name_problem("Mahdi\\nArmy"), name_problem("   ")
+    (None, 'holds a control character (U+000A)', 'is empty')
+    """
+    if not isinstance(text, str):
+        return "must be a string"
+    bad = _CONTROL.search(text)
+    if bad:
+        return f"holds a control character (U+{ord(bad.group()):04X})"
+    if not text.strip():
+        return "is empty"
+    if not any(c.isalnum() for c in text):
+        return "has no letter or digit"
+    if len(text) > MAX_FREE_NAME_CHARS:
+        return f"is longer than {MAX_FREE_NAME_CHARS} characters"
+    return None
+
+
+def reason_problem(text: Any) -> str | None:
+    """What is wrong with a ``--reason`` (prose: newlines and tabs allowed, other control characters not)."""
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        return "must be a string"
+    bad = _CONTROL_IN_PROSE.search(text)
+    return f"holds a control character (U+{ord(bad.group()):04X})" if bad else None
+
+
+# the arguments of an entry that an analyst typed, as opposed to names read from the store
+_TYPED_NAMES = {"alias_add": ("alias",), "block": ("name",), "rename": ("name",)}
+
+
 def check_entry(action: str, args: Any) -> None:
-    """Raise ValueError when ``action`` is unknown or ``args`` lacks what it needs."""
+    """Raise ValueError when ``action`` is unknown or ``args`` lacks what it needs (or a name the analyst
+    typed is not one line of printable text: :func:`name_problem`)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown curation action {action!r}")
     if not isinstance(args, dict):
@@ -106,6 +149,13 @@ def check_entry(action: str, args: Any) -> None:
         problem = _arg_problem(name, value)
         if problem:
             raise ValueError(f"{action}: {name!r} {problem}")
+    typed = [(key, args[key]) for key in _TYPED_NAMES.get(action, ())]
+    if action == "split" and isinstance(args.get("new"), dict):
+        typed.append(("new name", args["new"].get("name")))
+    for key, value in typed:
+        problem = name_problem(value)
+        if problem:
+            raise ValueError(f"{action}: {key!r} {problem}")
     if action == "retype" and args["type"] not in load_schema().actor_types:
         raise ValueError(f"retype: 'type' must be one of {', '.join(load_schema().actor_types)}")
     if action == "merge" and args["actor"]["id"] == args["merged"]["id"]:
