@@ -142,8 +142,9 @@ def rename(
 ) -> None:
     """Rename an actor.
 
-    Its id becomes the new name's slug and the old name stays an alias. Refused when
-    another actor has that id already (merge them instead).
+    Its id stays the same (scripts and exported files keep working), the old name
+    stays an alias, and an actor extracted later under the new name is this one. Refused when another
+    actor has that name already (merge them instead). Undo: curation undo N.
 
     Example: graphkit rename "Parliament Speaker Nabih Berri" "Nabih Berri"
     """

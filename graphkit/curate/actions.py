@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from graphkit.curate.apply import Curation, evidence_key
+from graphkit.curate.apply import Curation, evidence_key, fold
 from graphkit.curate.log import Entry, name_problem, new_entry, reason_problem
 from graphkit.curate.names import UnknownActor, resolve_name
 from graphkit.curate.replay import backend_for, commit
-from graphkit.model.names import fold, slug
+from graphkit.model.names import slug
 
 __all__ = ["CurationError", "UnknownActor", "UnknownEntry", "alias_add", "alias_remove", "block", "merge", "reject_evidence",
            "reject_relationship", "rename", "restore", "retype", "split", "undo"]
@@ -121,15 +121,19 @@ def alias_remove(store: Any, actor: str, alias: str, *, by: str | None = None, r
 
 
 def rename(store: Any, actor: str, new_name: str, *, by: str | None = None, reason: str | None = None):
-    """``actor`` is called ``new_name`` (its id becomes the name's slug; the old name stays an alias)."""
+    """``actor`` is called ``new_name``: its id stays (an analyst's scripts and exported files key on it),
+    the old name stays an alias, and an actor extracted later under the new name is this one. Refused
+    when the new name names another stored actor (its id, name or an alias; merge the two instead)."""
     typed_name(new_name, "the new name")
     a = resolve_name(store, actor)
     if new_name == a["name"]:
-        raise CurationError(f"give {a['name']!r} a new, non-empty name")
+        raise CurationError(f"{a['name']!r} has that name already")
     new_id = slug(new_name)
-    if new_id != a["id"] and store.actors_named(new_id) and any(x["id"] == new_id for x in store.actors_named(new_id)):
-        raise CurationError(f"an actor {new_id!r} exists already: merge the two instead")
-    return _record(store, "rename", {"actor": _actor(a), "name": new_name, "new_id": new_id}, by, reason)
+    others = [x for x in store.actors_named(new_name) + store.actors_named(new_id) if x["id"] != a["id"]]
+    if others:
+        raise CurationError(f"{new_name!r} names another actor, {others[0]['name']!r} ({others[0]['id']}): "
+                            "merge the two instead")
+    return _record(store, "rename", {"actor": _actor(a), "name": new_name, "new_id": a["id"]}, by, reason)
 
 
 def retype(store: Any, actor: str, type_: str, *, by: str | None = None, reason: str | None = None):

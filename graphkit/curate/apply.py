@@ -2,7 +2,8 @@
 is what the store keeps for an article.
 
 Entries apply in log order. The mapping entries (merge, alias add, rename, retype, split) rewrite
-each side of a triple: its actor id, name and type (the surface text the article shows stays, so it
+each side of a triple: its actor id, name and type (a rename keeps the id and changes the name; a side
+extracted under the new name joins the renamed actor) (the surface text the article shows stays, so it
 becomes an alias of the actor it now names). Then the filters drop a triple: a side that is blocked
 (by id, name or surface text), a rejected relationship (its ids mapped the same way), a rejected
 evidence row (keyed by article, relation and offsets, so it survives a re-ingest), and a self-loop
@@ -35,8 +36,9 @@ Side = tuple  # (actor id, name, type, surface text)
 
 @functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """:func:`graphkit.model.names.fold`, cached: a replay folds the same names many times."""
-    return _fold(text)
+    """:func:`graphkit.model.names.fold`, cached: a replay folds the same names many times. A name that
+    fold leaves nothing of (Arabic, Cyrillic...) is compared by its case-folded self, never as ''."""
+    return _fold(text) or text.strip().casefold()
 
 
 def sides_of(t: Triple) -> tuple[Side, Side]:
@@ -106,9 +108,11 @@ class Curation:
                 if actor_id != target["id"] and (actor_id == slug(a["alias"])
                                                  or (name is not None and fold(name) == fold(a["alias"]))):
                     actor_id, name, type_ = target["id"], target["name"], target["type"]
-            elif e.action == "rename":
+            elif e.action == "rename":  # new_id is the actor's own id (a log written before 0.x changed it)
                 if actor_id == target["id"]:
                     actor_id, name = a["new_id"], a["name"]
+                elif actor_id == slug(a["name"]) or (name is not None and fold(name) == fold(a["name"])):
+                    actor_id, name, type_ = a["new_id"], a["name"], target["type"]  # the new name names it
             elif e.action == "retype":
                 if actor_id == target["id"]:
                     type_ = a["type"]
@@ -180,7 +184,7 @@ class Curation:
             for key in ("new_id", "actor_id", "subject_id", "object_id"):
                 if isinstance(a.get(key), str):
                     ids.add(a[key])
-            if e.action in ("alias_add", "alias_remove", "block"):
+            if e.action in ("alias_add", "alias_remove", "block", "rename"):
                 ids.add(slug(a.get("alias") or a.get("name") or ""))
         return ids | {self.final_id(i) for i in ids}
 
