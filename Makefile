@@ -1,4 +1,4 @@
-# graphkit: `make demo` runs the main job, `make test` the whole test suite.
+# graphkit: `make demo` runs the main job (on its own store, demo.db), `make test` the whole test suite.
 # Both set up everything on a fresh machine first (a virtualenv with the project and its model).
 PYTHON ?= python3
 VENV   := .venv
@@ -16,10 +16,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## the main job: ingest the sample articles into the embedded default store, show who is linked to whom
+## the main job: ingest the sample articles into a store of their own (demo.db here, git-ignored; never
+## $$GRAPHKIT_DB or the default store, which may hold an analyst's real graph), show who is linked to whom
+DEMO_DB ?= demo.db
 demo: $(STAMP)
-	$(BIN)/graphkit ingest data/samples
-	$(BIN)/graphkit relationships
+	$(BIN)/graphkit ingest data/samples --db $(DEMO_DB)
+	$(BIN)/graphkit relationships --db $(DEMO_DB)
+	@echo "The demo graph is in $(abspath $(DEMO_DB)) (your own store is untouched). Ask it, e.g.:"
+	@echo "  $(BIN)/graphkit links Suleimani --depth 2 --db $(DEMO_DB)"
+	@echo "  $(BIN)/graphkit path Iran Houthis --all --db $(DEMO_DB)"
 
 ## the whole test suite
 test: $(STAMP)
@@ -47,7 +52,7 @@ offtopic: $(STAMP)
 	$(BIN)/python bench/offtopic.py $(OFFTOPIC_ARGS)
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info $(DEMO_DB)
 
 ## a real Neo4j Community 5.26 on bolt://127.0.0.1:7687 (user neo4j, password $GRAPHKIT_NEO4J_PASSWORD
 ## or graphkit-dev), fetched from Maven Central on first use; state in .neo4j/
