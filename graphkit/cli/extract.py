@@ -9,7 +9,8 @@ import typer
 from graphkit.cli.app import app
 from graphkit.cli.common import check_choice, exit_with, fail
 from graphkit.cli.options import (ActorFiles, BatchSize, DateColumn, IdColumn, MaxBytes, Model, Paths,
-                                  TextColumn, TitleColumn, Where, Workers, parse_where)
+                                  TextColumn, TitleColumn, Where, WhereNot, Workers,
+                                  parse_where)
 from graphkit.read import DEFAULT_MAX_BYTES, Failure, ReadOptions, read_articles
 from graphkit.views.triples import FORMATS, TripleWriter
 
@@ -26,6 +27,7 @@ def extract(
     id_column: IdColumn = None,
     date_column: DateColumn = None,
     where: Where = [],
+    where_not: WhereNot = [],
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     batch_size: BatchSize = 16,
     workers: Workers = 1,
@@ -41,7 +43,7 @@ def extract(
     """
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     check_choice(fmt, FORMATS)
-    rows_kept = parse_where(where)
+    rows_kept, rows_left_out = parse_where(where), parse_where(where_not, "--where-not")
     from graphkit.nlp.pipeline import ModelNotFound
     from graphkit.cli.load import check_article_seconds
     from graphkit.run.extract import get_pipeline
@@ -54,7 +56,8 @@ def extract(
     except (ModelNotFound, FileNotFoundError, ValueError) as exc:
         exit_with(str(exc))
     options = ReadOptions(text_column=text_column, title_column=title_column, id_column=id_column,
-                          date_column=date_column, max_bytes=max_bytes, where=rows_kept)
+                          date_column=date_column, max_bytes=max_bytes, where=rows_kept,
+                          where_not=rows_left_out)
     failures = 0
 
     def good_articles():

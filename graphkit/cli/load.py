@@ -10,7 +10,8 @@ from graphkit.cli.app import app
 from graphkit.cli.common import (check_choice, exit_with, fail, open_chosen, open_neo4j, open_store,
                                  print_counts, required_neo4j_uri)
 from graphkit.cli.options import (ActorFiles, BatchSize, DateColumn, Db, IdColumn, MaxBytes, Model, Neo4j,
-                                  Paths, SummaryFormat, TextColumn, TitleColumn, Where, Workers, parse_where)
+                                  Paths, SummaryFormat, TextColumn, TitleColumn, Where, WhereNot, Workers,
+                                  parse_where)
 from graphkit.read import DEFAULT_MAX_BYTES, ReadOptions
 from graphkit.views.render import printable
 
@@ -40,6 +41,7 @@ def ingest(
     id_column: IdColumn = None,
     date_column: DateColumn = None,
     where: Where = [],
+    where_not: WhereNot = [],
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     batch_articles: int = typer.Option(32, min=1, help="Articles stored per transaction."),
     batch_size: BatchSize = 16,
@@ -64,7 +66,7 @@ def ingest(
     """
     check_choice(fmt, SUMMARY_FORMATS)
     check_article_seconds()
-    rows_kept = parse_where(where)
+    rows_kept, rows_left_out = parse_where(where), parse_where(where_not, "--where-not")
     if neo4j and db:
         exit_with("choose one store: --db (SQLite) or --neo4j")
     # before the model: a bad database path or an unreachable server fails fast and changes nothing
@@ -81,7 +83,8 @@ def ingest(
         except (ModelNotFound, FileNotFoundError, ValueError) as exc:
             exit_with(str(exc))
         options = ReadOptions(text_column=text_column, title_column=title_column, id_column=id_column,
-                              date_column=date_column, max_bytes=max_bytes, where=rows_kept)
+                              date_column=date_column, max_bytes=max_bytes, where=rows_kept,
+                              where_not=rows_left_out)
         show = sys.stderr.isatty() if progress is None else progress
         extractor = None
         if dask:

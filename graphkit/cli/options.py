@@ -63,13 +63,14 @@ DateColumn = Annotated[Optional[str], typer.Option(help="CSV/JSONL column holdin
                                                    "named date; else the dateline's date).")]
 
 
-def parse_where(values: List[str]) -> tuple[tuple[str, str], ...]:
-    """``--where COLUMN=VALUE`` options as (column, value) pairs; a value without '=' is a usage error."""
+def parse_where(values: List[str], option: str = "--where") -> tuple[tuple[str, str], ...]:
+    """``--where COLUMN=VALUE`` (or ``--where-not``) options as (column, value) pairs; a value without '='
+    is a usage error."""
     pairs = []
     for value in values:
         column, sep, wanted = value.partition("=")
         if not sep or not column.strip():
-            raise typer.BadParameter(f"{value!r}: expected COLUMN=VALUE (e.g. label=1)", param_hint="--where")
+            raise typer.BadParameter(f"{value!r}: expected COLUMN=VALUE (e.g. label=1)", param_hint=option)
         pairs.append((column.strip(), wanted))
     return tuple(pairs)
 
@@ -77,7 +78,11 @@ def parse_where(values: List[str]) -> tuple[tuple[str, str], ...]:
 Where = Annotated[List[str], typer.Option("--where", metavar="COLUMN=VALUE",
                                           help="Keep only CSV/JSONL rows whose COLUMN (a name, or a CSV 1-based number) "
                                           "holds VALUE; repeatable: values of one column are alternatives, "
-                                          "several columns must all match.")]
+                                          "several columns must all match. To leave rows out: --where-not.")]
+WhereNot = Annotated[List[str], typer.Option("--where-not", metavar="COLUMN=VALUE",
+                                             help="Leave out CSV/JSONL rows whose COLUMN holds VALUE (e.g. "
+                                             "--where-not label=2 drops AG News Sports); repeatable: a row "
+                                             "matching any of them is left out. Combines with --where.")]
 MaxBytes = Annotated[int, typer.Option(min=1, help="Refuse a text, HTML or stdin input (or one CSV/JSONL row) larger "
                                        "than this many bytes.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Texts per nlp.pipe batch.")]

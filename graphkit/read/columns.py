@@ -4,6 +4,9 @@ resolved to one position, and the ``--where`` filter, so named and numbered colu
 >>> layout = csv_layout("f.csv", ["label", "title", "description"], ReadOptions(text_column="3", where=(("1", "1"),)))
 >>> layout.header, layout.text, layout.title, layout.keeps(["1", "T", "x"]), layout.keeps(["2", "T", "x"])
 (True, 2, 1, True, False)
+>>> sports_out = csv_layout("f.csv", ["label", "description"], ReadOptions("description", where_not=(("label", "2"),)))
+>>> sports_out.keeps(["1", "x"]), sports_out.keeps(["2", "x"])
+(True, False)
 >>> csv_layout("f.csv", ["3", "Title", "Body text."], ReadOptions(text_column="3")).header
 False
 """
@@ -32,10 +35,13 @@ class TableLayout:
     date: int | None = None
     id: int | None = None
     where: tuple[tuple[int, frozenset[str]], ...] = field(default=())
+    where_not: tuple[tuple[int, frozenset[str]], ...] = field(default=())
 
     def keeps(self, row: list[str]) -> bool:
-        """True when every ``--where`` column of ``row`` holds one of its values."""
-        return all(index < len(row) and row[index].strip() in values for index, values in self.where)
+        """True when every ``--where`` column of ``row`` holds one of its values and no ``--where-not``
+        column holds one of its values."""
+        return all(index < len(row) and row[index].strip() in values for index, values in self.where) and not any(
+            index < len(row) and row[index].strip() in values for index, values in self.where_not)
 
     def needed(self) -> int:
         """How many columns a row must have."""
@@ -49,9 +55,9 @@ def csv_layout(path: str, first_row: list[str], options: ReadOptions) -> TableLa
     option, or when every cell is a short name (``label,title,description``); a data row has prose or
     numbers in it.
     """
-    where = _where_columns(options)
+    where, where_not = _where_columns(options.where), _where_columns(options.where_not)
     named = [name for name in (options.text_column, options.title_column, options.date_column,
-                               options.id_column, *where) if name and not name.isdigit()]
+                               options.id_column, *where, *where_not) if name and not name.isdigit()]
     cells = [cell.strip() for cell in first_row]
     lowered = {cell.lower() for cell in cells}
     header = (not options.text_column.isdigit() or any(name.lower() in lowered for name in named)
@@ -71,12 +77,13 @@ def csv_layout(path: str, first_row: list[str], options: ReadOptions) -> TableLa
         date=position(options.date_column, "date", _IMPLICIT["date"]),
         id=position(options.id_column, "id"),
         where=tuple((position(column, "where"), frozenset(values)) for column, values in where.items()),
+        where_not=tuple((position(column, "where-not"), frozenset(values)) for column, values in where_not.items()),
     )
 
 
-def _where_columns(options: ReadOptions) -> dict[str, set[str]]:
+def _where_columns(pairs: tuple[tuple[str, str], ...]) -> dict[str, set[str]]:
     columns: dict[str, set[str]] = {}
-    for column, value in options.where:
+    for column, value in pairs:
         columns.setdefault(column, set()).add(value.strip())
     return columns
 
@@ -92,7 +99,7 @@ def _find(names: list[str] | None, name: str) -> int | None:
 
 
 def _resolve(path: str, value: str, names: list[str] | None, flag: str, width: int) -> int:
-    option = f"--{flag}" if flag == "where" else f"--{flag}-column"
+    option = f"--{flag}" if flag in ("where", "where-not") else f"--{flag}-column"
     if value.isdigit():
         index = int(value)
         if index < 1:

@@ -3,6 +3,7 @@ title from the document's metadata (else its heading), the date from the datelin
 
 from __future__ import annotations
 
+import io
 import re
 
 from graphkit.read.article import make_article
@@ -14,13 +15,14 @@ from graphkit.records import Article
 __all__ = ["article_from_docx", "article_from_pdf"]
 
 
-def article_from_pdf(path: str) -> Article:
-    """The text of a PDF, page by page (pages separated by a blank line)."""
+def article_from_pdf(path: str, data: bytes | None = None) -> Article:
+    """The text of a PDF, page by page (pages separated by a blank line); ``data``: its bytes, already
+    read (a file within --max-bytes, a fetched URL), ``path`` then only names it."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(io.BytesIO(data) if data is not None else path)
         if reader.is_encrypted:
             raise Reject(f"{path}: encrypted PDF, cannot read its text")
         pages = [page.extract_text() or "" for page in reader.pages]
@@ -49,14 +51,15 @@ def _clean_page(page: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def article_from_docx(path: str) -> Article:
-    """The paragraphs of a .docx (tables' cells too), each its own paragraph of the text."""
+def article_from_docx(path: str, data: bytes | None = None) -> Article:
+    """The paragraphs of a .docx (tables' cells too), each its own paragraph of the text; ``data`` as for
+    :func:`article_from_pdf`."""
     from zipfile import BadZipFile
 
     import docx
 
     try:
-        document = docx.Document(path)
+        document = docx.Document(io.BytesIO(data) if data is not None else path)
     except (BadZipFile, KeyError, ValueError) as exc:
         raise Reject(f"{path}: not a readable .docx ({one_line(str(exc) or type(exc).__name__)})") from None
     paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]

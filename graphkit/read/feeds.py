@@ -1,8 +1,9 @@
 """RSS and Atom feeds (feedparser) -> one Article per entry.
 
 An entry's text is its full content when the feed carries it; an entry with only a summary has its
-link fetched and read as a web page (trafilatura), and if that fails the summary is the text. The
-entry's published (else updated) date is the article's date.
+link fetched and read as a web page (trafilatura), and if that fails the summary is the text; a page
+over ``--max-bytes`` is a failure of that entry (one line), never replaced by its summary. The entry's
+published (else updated) date is the article's date.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from graphkit.read.article import make_article
 from graphkit.read.decode import one_line
 from graphkit.read.html import parse_html, with_title_line
-from graphkit.read.options import ReadOptions, Reject
+from graphkit.read.options import Failure, ReadOptions, Reject, TooLarge
 from graphkit.records import Article
 
 __all__ = ["read_feed"]
@@ -22,7 +23,7 @@ __all__ = ["read_feed"]
 _FULL_CONTENT_CHARS = 600
 
 
-def read_feed(url: str, body: bytes, options: ReadOptions) -> Iterator[Article]:
+def read_feed(url: str, body: bytes, options: ReadOptions) -> Iterator[Article | Failure]:
     """Every entry of the feed at ``url`` (already fetched: ``body``) as an Article, in feed order."""
     import feedparser
 
@@ -36,7 +37,7 @@ def read_feed(url: str, body: bytes, options: ReadOptions) -> Iterator[Article]:
             yield article
 
 
-def _entry_article(url: str, number: int, entry, options: ReadOptions) -> Article | None:  # noqa: ANN001
+def _entry_article(url: str, number: int, entry, options: ReadOptions) -> Article | Failure | None:  # noqa: ANN001
     title = (entry.get("title") or "").strip() or None
     date = _entry_date(entry)
     link = (entry.get("link") or "").strip()
@@ -50,6 +51,8 @@ def _entry_article(url: str, number: int, entry, options: ReadOptions) -> Articl
             try:
                 body, _ = fetch(link, options.max_bytes)
                 return article_from_page(link, body, title, date)
+            except TooLarge as exc:
+                return Failure(link, str(exc))
             except Reject:
                 pass  # the page is gone or unreachable: the feed's own words are what there is
     text = text or summary

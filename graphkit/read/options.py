@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_MAX_BYTES", "Failure", "ReadOptions", "Reject", "exceeds_max_bytes"]
+__all__ = ["DEFAULT_MAX_BYTES", "Failure", "ReadOptions", "Reject", "TooLarge", "exceeds_max_bytes"]
 
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -28,7 +28,8 @@ class ReadOptions:
     ``date`` when there is one; a column given that the file lacks is an error
     naming the columns it has. ``where`` keeps the rows whose column holds one
     of the values given for it (``(("label", "1"),)``; several columns must all
-    match). ``max_bytes`` limits each text/HTML file and stdin; CSV/JSONL files
+    match); ``where_not`` leaves out the rows whose column holds one of the
+    values given for it (any column matching is enough). ``max_bytes`` limits each text/HTML file and stdin; CSV/JSONL files
     are streamed, so for them it limits each row's text instead.
     """
 
@@ -38,10 +39,16 @@ class ReadOptions:
     date_column: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     where: tuple[tuple[str, str], ...] = ()
+    where_not: tuple[tuple[str, str], ...] = ()
 
 
 class Reject(Exception):
     """Internal: the current source (or row) cannot be read; the message is user-facing."""
+
+
+class TooLarge(Reject):
+    """Internal: the source is over ``--max-bytes`` (a feed entry's page over it is a failure of its own,
+    never quietly replaced by the entry's summary)."""
 
 
 def exceeds_max_bytes(name: str, what: str, max_bytes: int) -> str:

@@ -14,7 +14,7 @@ from typing import BinaryIO, TextIO
 
 from graphkit.read.decode import SNIFF_BYTES, decode, one_line, os_message, sniff_encoding
 from graphkit.read.documents import article_from_docx, article_from_pdf
-from graphkit.read.options import Failure, ReadOptions, Reject, exceeds_max_bytes
+from graphkit.read.options import Failure, ReadOptions, Reject, TooLarge, exceeds_max_bytes
 from graphkit.read.tables import read_csv, read_jsonl
 from graphkit.read.text import article_from_text
 from graphkit.read.web import looks_like_url, read_url
@@ -90,7 +90,7 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
     elif suffix in _JSONL_SUFFIXES:
         yield from _guarded(path, read_jsonl(path, options))
     elif suffix in _BINARY_READERS:
-        yield from _guarded(path, _read_binary(path, suffix))
+        yield from _guarded(path, _read_binary(path, suffix, options))
     else:
         kind = "html" if suffix in _HTML_SUFFIXES else "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
         yield from _guarded(path, _read_document(path, kind, options))
@@ -110,14 +110,20 @@ def _guarded(source: str, items: Iterator[Article | Failure]) -> Iterator[Articl
         yield Failure(source, f"{source}: could not read ({type(exc).__name__}: {one_line(str(exc))})")
 
 
-def _read_document(path: str, kind: str, options: ReadOptions) -> Iterator[Article]:
+def _read_bounded(path: str, options: ReadOptions) -> bytes:
+    """The bytes of the file at ``path``; raises TooLarge past ``--max-bytes``."""
     size = os.stat(path).st_size
     if size > options.max_bytes:
-        raise Reject(exceeds_max_bytes(path, f"{size} bytes", options.max_bytes))
+        raise TooLarge(exceeds_max_bytes(path, f"{size} bytes", options.max_bytes))
     with open(path, "rb") as handle:
         data = handle.read(options.max_bytes + 1)  # the file may have grown since stat
     if len(data) > options.max_bytes:
-        raise Reject(exceeds_max_bytes(path, f"more than {options.max_bytes} bytes", options.max_bytes))
+        raise TooLarge(exceeds_max_bytes(path, f"more than {options.max_bytes} bytes", options.max_bytes))
+    return data
+
+
+def _read_document(path: str, kind: str, options: ReadOptions) -> Iterator[Article]:
+    data = _read_bounded(path, options)
     if not data:
         raise Reject(f"{path}: empty file")
     try:
@@ -127,8 +133,8 @@ def _read_document(path: str, kind: str, options: ReadOptions) -> Iterator[Artic
     yield article_from_text(decode(data, path), path, path, kind)
 
 
-def _read_binary(path: str, suffix: str) -> Iterator[Article]:
-    yield _BINARY_READERS[suffix](path)
+def _read_binary(path: str, suffix: str, options: ReadOptions) -> Iterator[Article]:
+    yield _BINARY_READERS[suffix](path, _read_bounded(path, options))
 
 
 def _read_stdin(stream: TextIO | BinaryIO | None, options: ReadOptions) -> Iterator[Article]:

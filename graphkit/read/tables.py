@@ -265,9 +265,9 @@ def _row_article(
                                      cell(layout.id), options, years.year))
 
 
-def _where_keys(options: ReadOptions) -> dict[str, set[str]]:
+def _where_keys(pairs: tuple[tuple[str, str], ...]) -> dict[str, set[str]]:
     keys: dict[str, set[str]] = {}
-    for key, value in options.where:
+    for key, value in pairs:
         keys.setdefault(key, set()).add(value.strip())
     return keys
 
@@ -281,8 +281,11 @@ def _jsonl_article(where: str, line: str, options: ReadOptions) -> Article | Fai
         return Failure(where, f"{where}: invalid JSON (nested too deeply)")
     if not isinstance(record, dict):
         return Failure(where, f"{where}: not a JSON object (got {_json_kind(record)})")
-    if any(str(record.get(key, "")).strip() not in values for key, values in _where_keys(options).items()):
+    if any(str(record.get(key, "")).strip() not in values for key, values in _where_keys(options.where).items()):
         return None  # --where leaves the row out
+    if any(key in record and str(record[key]).strip() in values
+           for key, values in _where_keys(options.where_not).items()):
+        return None  # --where-not leaves the row out
     if options.text_column not in record:
         keys = ", ".join(sorted(record)) or "none"
         return Failure(where, f"{where}: no key '{options.text_column}' (keys: {one_line(keys)})")

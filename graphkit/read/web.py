@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from graphkit.read.article import make_article
 from graphkit.read.decode import one_line
 from graphkit.read.html import parse_html, with_title_line
-from graphkit.read.options import ReadOptions, Reject, exceeds_max_bytes
+from graphkit.read.options import Failure, ReadOptions, Reject, TooLarge, exceeds_max_bytes
 from graphkit.records import Article
 
 __all__ = ["FETCH_SECONDS", "article_from_page", "fetch", "is_url", "looks_like_url", "read_url"]
@@ -20,6 +20,8 @@ __all__ = ["FETCH_SECONDS", "article_from_page", "fetch", "is_url", "looks_like_
 FETCH_SECONDS = 30
 _USER_AGENT = "graphkit (news graph reader)"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_PDF_TYPES = ("application/pdf", "application/x-pdf")
+_DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 
 
@@ -35,12 +37,17 @@ def is_url(path: str) -> bool:
 
 
 def fetch(url: str, max_bytes: int) -> tuple[bytes, str]:
-    """(body, content type) of ``url``; raises Reject with one line for any network or HTTP error."""
+    """(body, content type) of ``url``; raises Reject with one line for any network or HTTP error, and
+    TooLarge for a body over ``max_bytes`` (refused on its Content-Length before any of it is read, else
+    once ``max_bytes`` + 1 bytes have come: never more is read)."""
     if not is_url(url):
         raise Reject(f"{one_line(url)}: only http:// and https:// URLs can be read")
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=FETCH_SECONDS) as response:  # noqa: S310 - scheme checked
+            declared = (response.headers.get("Content-Length") or "").strip()
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise TooLarge(exceeds_max_bytes(one_line(url), f"{int(declared)} bytes", max_bytes))
             body = response.read(max_bytes + 1)
             kind = response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as exc:
@@ -50,15 +57,26 @@ def fetch(url: str, max_bytes: int) -> tuple[bytes, str]:
     except (OSError, ValueError) as exc:  # timeouts, resets, a malformed URL
         raise Reject(f"{one_line(url)}: could not fetch ({one_line(str(exc) or type(exc).__name__)})") from None
     if len(body) > max_bytes:
-        raise Reject(exceeds_max_bytes(one_line(url), f"more than {max_bytes} bytes", max_bytes))
+        raise TooLarge(exceeds_max_bytes(one_line(url), f"more than {max_bytes} bytes", max_bytes))
     if not body.strip():
         raise Reject(f"{one_line(url)}: empty response")
     return body, kind.lower()
 
 
-def read_url(url: str, options: ReadOptions) -> Iterator[Article]:
-    """The article of a page, or one article per entry of an RSS/Atom feed."""
+def read_url(url: str, options: ReadOptions) -> Iterator[Article | Failure]:
+    """The article of a page, a PDF or a .docx, or one article per entry of an RSS/Atom feed (a Failure
+    for an entry whose page is over ``--max-bytes``)."""
     body, kind = fetch(url, options.max_bytes)
+    if kind.startswith(_PDF_TYPES) or body[:5] == b"%PDF-":
+        from graphkit.read.documents import article_from_pdf
+
+        yield article_from_pdf(one_line(url), body)
+        return
+    if kind.startswith(_DOCX_TYPE):
+        from graphkit.read.documents import article_from_docx
+
+        yield article_from_docx(one_line(url), body)
+        return
     if "rss" in kind or "atom" in kind or _FEED_START.match(body[:4096]):
         from graphkit.read.feeds import read_feed
 
