@@ -83,7 +83,8 @@ WhereNot = Annotated[List[str], typer.Option("--where-not", metavar="COLUMN=VALU
                                              help="Leave out CSV/JSONL rows whose COLUMN holds VALUE (e.g. "
                                              "--where-not label=2 drops AG News Sports); repeatable: a row "
                                              "matching any of them is left out. Combines with --where.")]
-MaxBytes = Annotated[int, typer.Option(min=1, help="Refuse a text, HTML or stdin input (or one CSV/JSONL row) larger "
-                                       "than this many bytes.")]
+MaxBytes = Annotated[int, typer.Option(min=1, help="Refuse a text, HTML, PDF, .docx or stdin input, a fetched page, "
+                                       "document or feed (and each page a feed entry links), or one CSV/JSONL row, "
+                                       "larger than this many bytes.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Texts per nlp.pipe batch.")]
 Workers = Annotated[int, typer.Option(min=1, help="Extraction processes (spaCy multiprocessing).")]
