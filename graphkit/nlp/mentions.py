@@ -16,6 +16,7 @@ from graphkit.model.names import fold
 from graphkit.model.schema import Schema
 from graphkit.nlp.collectives import coordinated_groups, held_things, is_place, people_word, qualified_collectives
 from graphkit.nlp.dateline import dateline_places
+from graphkit.nlp.followings import following_mentions
 from graphkit.nlp.doctext import doc_text
 from graphkit.nlp.titles import lowercase_org_heads, nameless_leaders, person_after_title
 from graphkit.nlp.organs import force_nouns, organ_actor, organ_terms, state_force_words
@@ -23,7 +24,7 @@ from graphkit.nlp.organs import force_nouns, organ_actor, organ_terms, state_for
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$|^(?:[A-Z]\.){2,4}$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
-_SOURCE_PRIORITY = {"dictionary": 3, "collective": 2, "ner": 1, "chunk": 0}
+_SOURCE_PRIORITY = {"following": 4, "dictionary": 3, "collective": 2, "ner": 1, "chunk": 0}
 
 
 @dataclass
@@ -84,6 +85,8 @@ class MentionFinder:
         self._entries: dict[str, Entry] = {}
         lower_patterns, case_patterns = {}, {}
         for alias, entry in dictionary.surface_forms():
+            if "'s " in alias:
+                continue  # "Sadr's militia" is found as Sadr's following (graphkit.nlp.followings), Sadr kept
             if _ACRONYM.match(alias) or len(alias) <= 3:
                 case_patterns.setdefault(alias, entry)
             else:
@@ -115,9 +118,9 @@ class MentionFinder:
             cands.append(Mention(a, b, entry.type, "dictionary", entry=entry) if entry is not None
                          else Mention(a, b, "GROUP", "collective", bare=True, noun=noun))
         cands = [self._person_not_title(doc, m) for m in cands]
-        return _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)
+        return following_mentions(doc, _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)
                         and not (m.type == "STATE" and is_place(doc, m.start, m.end, self.dictionary))
-                        and doc[m.start].sent.start == doc[m.end - 1].sent.start])  # never across sentences
+                        and doc[m.start].sent.start == doc[m.end - 1].sent.start]), self.dictionary)  # never across sentences
 
     def _person_not_title(self, doc: Doc, m: Mention) -> Mention:
         """'Parliament Speaker Nabih Berri' found as an organisation is the person after the title."""
