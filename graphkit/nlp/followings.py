@@ -27,6 +27,12 @@ _CANONICAL_NOUNS = ("militia", "followers", "group")  # the forms an alias list 
 
 
 @lru_cache(maxsize=1)
+def state_leader_titles() -> frozenset[str]:
+    """Titles of those who command a state, whose 'forces' are the state's: 'President X's forces'."""
+    return frozenset(data_file("actor_terms.json").get("state_leader_titles", []))
+
+
+@lru_cache(maxsize=1)
 def following_nouns() -> frozenset[str]:
     """Every noun that can name a person's following."""
     extra = data_file("actor_terms.json").get("following_nouns", [])
@@ -111,7 +117,9 @@ def following_mentions(doc: Doc, chosen: list["Mention"], dictionary: ActorDicti
         if tok.lower_ not in nouns or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         held = covered.get(tok.i)
-        if held is not None and held.end == tok.i + 1 and held.start < tok.i and held.type != "PERSON":
+        person = None
+        if held is not None and held.end == tok.i + 1 and held.start < tok.i and \
+                (held.entry is None or held.entry.type != "PERSON"):
             owner = dictionary.lookup(doc[held.start:tok.i].text.removesuffix("'s").strip())
             if owner is not None and owner.type == "PERSON":
                 # "Sadr Militia" read as one name: the person, and his following
@@ -123,7 +131,7 @@ def following_mentions(doc: Doc, chosen: list["Mention"], dictionary: ActorDicti
         if held is not None and not (held.type == "GROUP" and held.entry is None and held.forces is None
                                        and held.state is None and held.end == tok.i + 1):
             continue
-        person = _leader(doc, tok, people)
+        person = person or _leader(doc, tok, people)
         if person is None:
             continue
         if _state_titled(doc, person, dictionary):
@@ -146,14 +154,15 @@ def following_mentions(doc: Doc, chosen: list["Mention"], dictionary: ActorDicti
 
 
 def _state_titled(doc: Doc, person: "Mention", dictionary: ActorDictionary) -> bool:
-    """A state's demonym or name in the title run before this mention: 'Syrian President X', 'Sudan's army chief X'."""
+    """A state's demonym or name, or a head of state's title, in the title run before this mention: 'Syrian
+    commander X', 'President X'."""
     titles = load_schema().lexicon.leader_titles
     for k in range(person.start - 1, max(-1, person.start - 6), -1):
         tok = doc[k]
         if tok.tag_ == "POS" or tok.text in ("'s", "’s"):
             continue
         state = dictionary.state_for_demonym(tok.text)
-        if state is not None and state.type == "STATE":
+        if state is not None and state.type == "STATE" or tok.lower_ in state_leader_titles():
             return True
         if not (tok.text[:1].isupper() or tok.lower_ in titles):
             return False
