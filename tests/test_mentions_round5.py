@@ -118,3 +118,13 @@ def test_a_name_after_a_title_the_ner_missed(nlp):
 def test_title_near_miss_a_single_capitalised_word_is_no_name(nlp):
     got = actors_named(nlp, "The Governor Monday denied the report.")
     assert "Monday" not in got, got
+
+
+def test_a_bare_government_in_a_story_naming_only_a_states_collectives(nlp):
+    got = actors_named(nlp, "Chadian rebels accused the government of bombing their camps near Abeche.")
+    assert got.get("government") == "Chad", got
+
+
+def test_bare_government_near_miss_two_peoples_give_no_owner(nlp):
+    got = actors_named(nlp, "Chadian rebels and Sudanese militias accused the government of bombing their camps.")
+    assert "government" not in got, got
