@@ -16,14 +16,15 @@ from graphkit.model.names import fold
 from graphkit.model.schema import Schema
 from graphkit.nlp.collectives import coordinated_groups, held_things, is_place, people_word, qualified_collectives
 from graphkit.nlp.dateline import dateline_places
+from graphkit.nlp.followings import following_mentions, following_nouns
 from graphkit.nlp.doctext import doc_text
-from graphkit.nlp.titles import lowercase_org_heads, nameless_leaders, person_after_title
+from graphkit.nlp.titles import lowercase_org_heads, nameless_leaders, person_after_title, titled_names
 from graphkit.nlp.organs import force_nouns, organ_actor, organ_terms, state_force_words
 
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "STATE", "NORP": "GROUP"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$|^(?:[A-Z]\.){2,4}$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
-_SOURCE_PRIORITY = {"dictionary": 3, "collective": 2, "ner": 1, "chunk": 0}
+_SOURCE_PRIORITY = {"following": 4, "dictionary": 3, "collective": 2, "ner": 1, "chunk": 0}
 
 
 @dataclass
@@ -84,6 +85,8 @@ class MentionFinder:
         self._entries: dict[str, Entry] = {}
         lower_patterns, case_patterns = {}, {}
         for alias, entry in dictionary.surface_forms():
+            if "'s " in alias and alias.split()[-1].lower() in following_nouns():
+                continue  # "Sadr's militia" is found as Sadr's following (graphkit.nlp.followings), Sadr kept
             if _ACRONYM.match(alias) or len(alias) <= 3:
                 case_patterns.setdefault(alias, entry)
             else:
@@ -111,13 +114,16 @@ class MentionFinder:
         cands += [Mention(a, b, "STATE", "collective", state=state, organ="leader")
                   for a, b, state in nameless_leaders(doc, self.dictionary)]
         cands += [Mention(a, b, "ORGANIZATION", "chunk") for a, b in lowercase_org_heads(doc)]
+        cands += [Mention(a, b, "PERSON", "chunk") for a, b in titled_names(doc, self._title_words, self.dictionary,
+                                                                            self.schema.org_keywords)
+                  if not _title_case(doc[a])]
         for a, b, noun, entry in held_things(doc, self.dictionary):
             cands.append(Mention(a, b, entry.type, "dictionary", entry=entry) if entry is not None
                          else Mention(a, b, "GROUP", "collective", bare=True, noun=noun))
         cands = [self._person_not_title(doc, m) for m in cands]
-        return _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)
+        return following_mentions(doc, _select([m for m in cands if not (m.end - m.start == 1 and m.start in datelines)
                         and not (m.type == "STATE" and is_place(doc, m.start, m.end, self.dictionary))
-                        and doc[m.start].sent.start == doc[m.end - 1].sent.start])  # never across sentences
+                        and doc[m.start].sent.start == doc[m.end - 1].sent.start]), self.dictionary)  # never across sentences
 
     def _person_not_title(self, doc: Doc, m: Mention) -> Mention:
         """'Parliament Speaker Nabih Berri' found as an organisation is the person after the title."""
@@ -259,6 +265,11 @@ class MentionFinder:
                      or self.dictionary.state_for_demonym(c.text) is not None
                      or (c.dep_ == "compound" and self.dictionary.lookup(c.text) is not None)  # "Two PKK Militants"
                      or (c.pos_ == "PROPN" and not c.is_sent_start and not _title_case(c))]
+            if organ and not named and organ != "government":
+                glued = self._glued_state(doc, doc[first])
+                if glued is not None:  # "Congo Army Factions Clash": the parse lost the state's link to its army
+                    out.append(self._state_mention(doc, first - 1, tok.i + 1, tok, phrase, organ, glued))
+                    continue
             if organ and (not named or any(c.lower_ == "led" or c.lower_.endswith("-led") for c in mods)):
                 out += self._organ(doc, tok, first, phrase, organ)
                 continue
@@ -297,6 +308,17 @@ class MentionFinder:
                 start = _trim(doc, first, tok.i + 1, self.schema, False)[0]
             out.append(self._state_mention(doc, start, end, tok, phrase, organ, state))
         return out
+
+    def _glued_state(self, doc: Doc, tok: Token) -> Entry | None:
+        """The state a capitalised name or demonym right before an organ noun names, when the parse hangs it
+        elsewhere (headlines): 'Congo Army', 'Sudan Police'; ``tok`` is the organ phrase's first word."""
+        if tok.i == 0:
+            return None
+        prev = doc[tok.i - 1]
+        if not prev.text[:1].isupper() or prev.head.i == tok.i or prev.is_sent_start and prev.pos_ != "PROPN":
+            return None
+        state = self.dictionary.state_for_demonym(prev.text)
+        return state if state is not None and state.type == "STATE" else None
 
     def _state_mention(self, doc: Doc, start: int, end: int, tok: Token, phrase: str, organ: str, state: Entry | None) -> Mention:
         """'<demonym> <noun>': the state's armed forces ('U.S. troops'), the state itself ('Iranian officials'),

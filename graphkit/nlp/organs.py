@@ -164,7 +164,21 @@ def story_state(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary):
              and ref.type == "STATE" and m.start >= after}
     if dateline is not None and (not named or any(ref.id == dateline.id for ref in named.values())):
         return dateline
+    if not named:
+        return _demonym_state(doc, mentions, dictionary)
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _demonym_state(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary):
+    """The one state whose demonym qualifies the story's collectives ('Sudanese rebels ... the government'),
+    for a story that names no state; None when they name none or several."""
+    states = {}
+    for m in mentions:
+        if m.type == "GROUP" and m.source == "collective" and m.end - m.start >= 2:
+            ref = dictionary.state_for_demonym(doc[m.start].text)
+            if ref is not None and ref.type == "STATE":
+                states[ref.id] = ref
+    return next(iter(states.values())) if len(states) == 1 else None
 
 
 def _give_owner(m: Mention, state, dictionary: ActorDictionary, doc: Doc) -> bool:

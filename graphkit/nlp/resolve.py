@@ -80,7 +80,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
     keys: list[str] = []
     for m in mentions:
         text = _surface(doc, m)
-        if m.entry is None and m.state is None and m.forces is None and m.source != "defined":
+        if m.entry is None and m.state is None and m.forces is None and m.source not in ("defined", "following"):
             hit = dictionary.lookup(text)
             if hit and (m.type != "GROUP" or hit.type == "STATE"):
                 m.entry = hit

@@ -95,3 +95,28 @@ def lowercase_org_heads(doc: Doc) -> list[tuple[int, int]]:
         if k + 1 < tok.i:
             out.append((k + 1, tok.i + 1))
     return out
+
+
+_NOT_PERSON_ENTS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "LAW"})
+
+
+def titled_names(doc: Doc, titles: frozenset[str], dictionary: ActorDictionary,
+                 org_words: frozenset[str]) -> list[tuple[int, int]]:
+    """Two to four capitalised names right after a title noun, which the NER left untagged: 'Kandahar
+    Governor [Yousuf Pashtun]', 'warlord [Ismail Sherzad]', as (start, end) spans of a person."""
+    out = []
+    n = len(doc)
+    for tok in doc:
+        if tok.lower_ not in titles or tok.pos_ not in ("NOUN", "PROPN"):  # the titles are plain lower-case words
+            continue
+        j = tok.i + 1
+        while j < n and j - tok.i <= 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and \
+                doc[j].ent_type_ not in _NOT_PERSON_ENTS and doc[j].lower_ not in titles and \
+                doc[j].lower_ not in org_words and not doc[j].is_sent_start:
+            known = dictionary.lookup(doc[j].text)
+            if known is not None and known.type != "PERSON":
+                break
+            j += 1
+        if 2 <= j - tok.i - 1 <= 4 and (j == n or not (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())):
+            out.append((tok.i + 1, j))
+    return out

@@ -36,6 +36,8 @@ class CorefWords:
     implicit_confidence_factor: float
     implicit_recipient_relations: frozenset[str]   # supply relations whose unstated recipient is the topic
     agreement_nouns: frozenset[str]                 # "the deal was brokered by X": the deal just told
+    person_descriptions: dict[str, frozenset[str]]  # "the governor" -> the titles a person it stands for bears
+    evaluative_modifiers: frozenset[str]            # "the embattled governor": says nothing about which one
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,8 @@ def coref_words() -> CorefWords:
         implicit_confidence_factor=float(raw["implicit_confidence_factor"]),
         implicit_recipient_relations=frozenset(raw["implicit_recipient_relations"]),
         agreement_nouns=frozenset(raw["agreement_nouns"]),
+        person_descriptions={k: frozenset(v) for k, v in raw.get("person_descriptions", {}).items()},
+        evaluative_modifiers=frozenset(raw.get("evaluative_modifiers", ())),
     )
 
 
@@ -256,6 +260,9 @@ def resolve_pronoun(ctx: Context, tok: Token) -> list[Arg]:
 def resolve_description(ctx: Context, tok: Token) -> list[Arg] | None:
     """A bare definite description or a plural pair description; None when ``tok`` is neither."""
     low = tok.lower_
+    if low in coref_words().person_descriptions and low not in coref_words().descriptions:
+        from graphkit.nlp.relations.descriptions import person_description  # it reads this module's helpers
+        return person_description(ctx, tok)
     size = pair_description(tok)
     if size:
         person = True if low in ("generals", "leaders") else None

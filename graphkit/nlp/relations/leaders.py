@@ -74,7 +74,14 @@ def mention_after_preposition(ctx: Context, t: Token, preps: tuple[str, ...]) ->
 
 def followers_pattern(ctx: Context, t: Token) -> None:
     """'followers of X', 'X's fighters', 'his men': a person's armed following is his to command."""
-    if t.lower_ not in ctx.words.led_forces or ctx.mention(t) is not None:
+    m = ctx.mention(t)
+    if m is not None and m.source == "following" and m.end == t.i + 1:
+        leader = ctx.mention(ctx.doc[m.leader]) if m.leader >= 0 else None  # found with it (graphkit.nlp.followings)
+        if leader is not None and ctx.actors[leader.actor].type == "PERSON":
+            pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)  # "his followers"
+            emit(ctx, [ctx.arg_of(leader, indirect=pronoun)], "commands", [ctx.arg_of(m)], t, "role")
+        return
+    if t.lower_ not in ctx.words.led_forces or m is not None:
         return
     pron = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
     if pron is not None:
