@@ -8,6 +8,7 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from graphkit.model.lexicon import data_file
+from graphkit.nlp.relations.attribution import not_the_speaker
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.coref import resolve_description, resolve_pronoun
 
@@ -98,7 +99,7 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
                 return args(ctx, first_conjunct(head), depth + 1)  # "X and Y, which have sent ...": both
             return single_arg(ctx, head, depth + 1) if head is not None else []
         if low in ctx.schema.person_pronouns or low in ctx.schema.group_pronouns:
-            return resolve_pronoun(ctx, tok)
+            return not_the_speaker(ctx, tok, resolve_pronoun(ctx, tok))
         return []
     if (low in ctx.words.quantity_words or tok.pos_ == "NUM") and tok.pos_ in ("NOUN", "NUM", "PRON", "ADJ", "DET"):
         for c in tok.children:
@@ -108,7 +109,7 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
         return []
     described = resolve_description(ctx, tok)  # "the group", "the country", "the two sides"
     if described is not None:
-        return described
+        return not_the_speaker(ctx, tok, described)
     if low in ctx.words.voices:
         # "Haftar's spokesman ... declared": the spokesman speaks for his principal
         holder = holder_of(ctx, tok, depth)
@@ -235,17 +236,40 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
 def is_passive(v: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
+    if participle_conjunct(v):
+        return True  # "rebels supplied and trained by X": 'trained' is as passive as 'supplied'
     # a participle modifying a noun: "the MNDAA, led by Peng", "a ceasefire brokered by China"
     if v.dep_ != "acl" or any(c.dep_ == "dobj" for c in v.children):
         return False
     return v.tag_ == "VBN" or any(c.dep_ == "agent" for c in v.children)
 
 
-def agents_of(v: Token) -> list[Token]:
+def participle_conjunct(v: Token) -> bool:
+    """'supplied and trained': a past participle coordinated with a participle modifying a noun, with no
+    subject or object of its own."""
+    return v.dep_ == "conj" and v.tag_ == "VBN" and v.head.tag_ == "VBN" and v.head.dep_ == "acl" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children)
+
+
+def own_agents(v: Token) -> list[Token]:
     out = []
     for c in v.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def agents_of(v: Token) -> list[Token]:
+    """The by-phrase of a passive, shared by coordinated participles: 'supplied and trained by X' (X did
+    both), 'trained by X and armed' (likewise)."""
+    out = own_agents(v)
+    if out or v.tag_ != "VBN":
+        return out
+    for c in v.children:
+        if participle_conjunct(c):
+            out.extend(own_agents(c))
+    if not out and participle_conjunct(v):
+        out = own_agents(v.head)
     return out
 
 
@@ -363,6 +387,8 @@ def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
                         out += [q for p in d.children if p.dep_ == "pobj" for q in prep_objects(p, [slot])]
     if passive and v.dep_ == "acl" and "dobj" in slots:
         out.append(v.head)
+    elif passive and participle_conjunct(v) and "dobj" in slots:
+        out.append(v.head.head)  # "rebels supplied and trained by X": X trained the rebels
     return out
 
 

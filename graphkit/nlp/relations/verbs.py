@@ -9,6 +9,7 @@ clauses, control verbs) is :mod:`arguments`' job; this module maps them onto the
 - a ``from`` slot names the source, so the roles turn round: "Y received weapons from X", "Y bought drones
   from X" state that X supplies Y;
 - event constructions of their own: reciprocal verbs ("X and Y traded strikes": each attacked the other),
+  opposing verbs ("the war pits X against Y"),
   arriving weapons ("American weapons flowed to Y"), supplied weapons in use ("X-supplied rockets used by Y"),
   a received delegation ("X received a Y delegation headed by Z"); nothing that is only asked for ("X urged Y
   to meet Z").
@@ -117,6 +118,9 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     if relations and lemma in event_words("reciprocal_verbs"):
         reciprocal(ctx, v, relations)
         return
+    if relations and lemma in event_words("opposition_verbs"):
+        opposed(ctx, v, relations)
+        return
     if not relations:
         if frame.theme == "weapons":
             dispatched_forces(ctx, v)
@@ -198,6 +202,20 @@ def reciprocal(ctx: Context, v: Token, relations: list[str]) -> None:
         elif len(subjects) > 1:
             emit(ctx, subjects, rel, [], v, "pair", symmetric_pairs=True)
             emit(ctx, subjects[::-1], rel, [], v, "pair", symmetric_pairs=True)
+
+
+def opposed(ctx: Context, v: Token, relations: list[str]) -> None:
+    """'The war pits X against Y', 'the feud has pitted X against Y': the sides are the object and the
+    'against' phrase when the subject is a conflict (a rival_of event noun); 'the final pits X against Y'
+    is a match, not a conflict."""
+    conflicts = [c for c in v.children if c.dep_ == "nsubj" and (frame := ctx.schema.nouns.get(c.lemma_.lower()))
+                 is not None and frame.relation == "rival_of"]
+    if not conflicts:
+        return
+    sides = [a for t in objects_of(v, ["dobj"]) for a in args(ctx, t)]
+    others = [a for t in prep_objects(v, ["against"]) for a in args(ctx, t)]
+    for rel in relations:
+        emit(ctx, sides, rel, others, v, "verb")
 
 
 def weapons_among(ctx: Context, tokens: list[Token]) -> list[Token]:
