@@ -27,6 +27,16 @@ POSITIVE = [
     pytest.param("Israel has waged a war on Hamas.", [("Israel", "rival_of", "Hamas")], id="waged-war-on"),
     pytest.param("Kenya reached an understanding with al-Shabaab.",
                  [("Kenya", "negotiated_with", "al-Shabaab")], id="understanding-with"),
+    pytest.param("Kenya's main enemy remains al-Shabaab.", [("al-Shabaab", "rival_of", "Kenya")],
+                 id="role-subject-of-remain"),
+    pytest.param("For Kenya, al-Shabaab remains the most dangerous adversary.",
+                 [("al-Shabaab", "rival_of", "Kenya")], id="role-whose-in-for-phrase"),
+    pytest.param("Eritrea shipped rockets to bolster the Houthis.",
+                 [("Eritrea", "supplies_weapons_to", "Houthis")], id="supply-purpose-clause"),
+    pytest.param("Eritrea sent mortars and ammunition to help al-Shabaab hold its ground.",
+                 [("Eritrea", "supplies_weapons_to", "al-Shabaab")], id="supply-help-small-clause"),
+    pytest.param("Eritrea sent money to prop up Hezbollah.",
+                 [("Eritrea", "funds", "Hezbollah")], id="money-purpose-clause"),
 ]
 
 
@@ -48,6 +58,12 @@ NEAR_MISSES = [
                  id="war-not-waged"),
     pytest.param("Kenya denied reaching an understanding with al-Shabaab.", {"negotiated_with"},
                  {"Kenya", "al-Shabaab"}, id="understanding-denied"),
+    pytest.param("For Kenya, al-Shabaab remains a valued partner.", {"rival_of"}, {"Kenya", "al-Shabaab"},
+                 id="for-phrase-no-rival-noun"),
+    pytest.param("Eritrea shipped grain to help al-Shabaab.", {"supplies_weapons_to", "funds"},
+                 {"Eritrea", "al-Shabaab"}, id="purpose-clause-no-weapons"),
+    pytest.param("North Korea shipped millions of shells to Russia.", {"funds"}, {"North Korea", "Russia"},
+                 id="millions-of-shells-is-no-money"),
 ]
 
 

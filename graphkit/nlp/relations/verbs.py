@@ -61,12 +61,18 @@ def armed_people(ctx: Context, w: Token) -> bool:
         c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and ctx.mention(c) is not None) for c in w.children)
 
 
+def counted_things(w: Token) -> bool:
+    """'millions of artillery shells': a bare quantity counting what its 'of' phrase names is not money."""
+    return w.lower_ in event_words("money_quantities") and w.ent_type_ != "MONEY" and \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in w.children)
+
+
 def theme_classes(ctx: Context, v: Token) -> set[str]:
     """Noun classes of what is given: weapons, money, an agreement, projectiles."""
     classes: set[str] = set()
     for t in theme_tokens(ctx, v):
         for w in [t, *[c for c in t.subtree if c.dep_ in ("compound", "amod", "nummod", "quantmod", "pobj", "nmod")]]:
-            if armed_people(ctx, w):
+            if armed_people(ctx, w) or counted_things(w):
                 continue
             classes |= word_themes(ctx, w)
             if w.ent_type_ == "MONEY" or w.text == "$":
@@ -145,6 +151,8 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t) or listed_after(ctx, t)])
     own = {s.actor for s in subjects}
     objects = [o for o in objects if o.actor not in own]  # "a team led by X and Y": the team is X and Y
+    if not objects and frame.theme:
+        objects = [o for o in purpose_recipients(ctx, v) if o.actor not in own]
     sources = [a for t in prep_objects(v, [SOURCE_SLOT]) for a in args(ctx, t)] if SOURCE_SLOT in frame.obj else []
     for rel in relations:
         if not sources:
@@ -156,6 +164,24 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
             emit(ctx, subjects, rel, recipients, v, "verb")
         elif not sources and ctx.schema.relations[rel].symmetric and len(subjects) > 1:
             emit(ctx, subjects, rel, [], v, "pair", symmetric_pairs=True)
+
+
+def purpose_recipients(ctx: Context, v: Token) -> list[Arg]:
+    """'X sent rifles to help Y (hold ground)', 'X shipped rockets to bolster Y': given for the one the purpose
+    clause (lexicon ``aid_verbs``) helps, when no recipient is written on the verb."""
+    out: list[Arg] = []
+    for c in v.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.lemma_.lower() not in event_words("aid_verbs") or \
+                not any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+            continue
+        for d in c.children:
+            if d.dep_ == "dobj":
+                # "help Y hold ground" misparsed with Y as a modifier of 'ground'
+                out += args(ctx, d) or [ctx.arg_of(m) for k in d.children if k.dep_ == "compound" and k.i < d.i
+                                        and (m := ctx.mention(k)) is not None]
+            elif d.dep_ in ("ccomp", "xcomp"):
+                out += [a for k in d.children if k.dep_ == "nsubj" for a in args(ctx, k)]  # "help Y to hold"
+    return out
 
 
 def typed(ctx: Context, frame: Frame, objects: list[Arg]) -> list[Arg]:
