@@ -92,7 +92,7 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     if m is not None:
         return [ctx.arg_of(m)]
     low = tok.lower_
-    if tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" or tok.tag_ == "WP$":  # "whose" is tagged a determiner
         if low in ctx.words.relative_pronouns:
             head = relative_head(tok)
             if head is not None and plural_clause(tok):
@@ -194,7 +194,7 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
             m = ctx.mention(c)
             if m is not None:
                 return ctx.arg_of(m)
-            if c.dep_ == "poss" and c.pos_ == "PRON":
+            if c.dep_ == "poss" and (c.pos_ == "PRON" or c.tag_ == "WP$"):  # "his militia", "whose troops"
                 got = single_arg(ctx, c, depth + 1)
                 if got:
                     return got[0]
@@ -261,15 +261,13 @@ def own_agents(v: Token) -> list[Token]:
 
 def agents_of(v: Token) -> list[Token]:
     """The by-phrase of a passive, shared by coordinated participles: 'supplied and trained by X' (X did
-    both), 'trained by X and armed' (likewise)."""
+    both). A by-phrase on the first ('backed by X and accused of Y') is that participle's alone."""
     out = own_agents(v)
     if out or v.tag_ != "VBN":
         return out
     for c in v.children:
         if participle_conjunct(c):
             out.extend(own_agents(c))
-    if not out and participle_conjunct(v):
-        out = own_agents(v.head)
     return out
 
 
