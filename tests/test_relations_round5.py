@@ -121,3 +121,29 @@ def test_talks_counterpart_is_not_titled_with_the_story_state(nlp, triples):
 def test_story_president_still_commands_the_story_state(nlp, triples):
     got = triples(nlp, "Kenya faces a crisis. President William Ruto met traders in Nairobi.")
     assert triple("William Ruto", "commands", "Kenya") in got
+
+
+def test_participle_between_conjuncts_modifies_the_first_only(nlp, triples):
+    got = triples(nlp, "The war erupted between the Sudanese Armed Forces (SAF), commanded by General Abdel "
+                       "Fattah al-Burhan, and the paramilitary Rapid Support Forces (RSF).")
+    assert triple("Abdel Fattah al-Burhan", "commands", "Sudanese Armed Forces") in got
+    assert triple("Abdel Fattah al-Burhan", "commands", "Rapid Support Forces") not in got
+
+
+def test_participle_after_a_misparsed_pair_modifies_its_noun(nlp, triples):
+    got = triples(nlp, "Talks were held between al-Shabaab and Yemen's Houthi movement, led by Abdul-Malik "
+                       "al-Houthi, about weapons.")
+    assert triple("Abdul-Malik al-Houthi", "commands", "Houthis") in got
+    assert triple("Abdul-Malik al-Houthi", "commands", "al-Shabaab") not in got
+
+
+def test_participle_after_the_pair_modifies_both(nlp, triples):
+    got = triples(nlp, "Hamas and Islamic Jihad, both backed by Iran, fired rockets.")
+    assert {triple("Iran", "supports", "Hamas"), triple("Iran", "supports", "Palestinian Islamic Jihad")} <= got
+
+
+def test_gapped_possessive_is_no_conjunct(nlp, triples):
+    got = triples(nlp, "The Kenyan delegation was led by William Ruto, an aide to the president, and "
+                       "Somalia's by its foreign minister, Ahmed Fiqi.")
+    assert triple("William Ruto", "member_of", "Kenya") in got
+    assert triple("Somalia", "member_of", "Kenya") not in got

@@ -14,7 +14,17 @@ from graphkit.nlp.relations.coref import resolve_description, resolve_pronoun
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    """``tok`` and the conjuncts after it; a bare possessive standing for an elided noun ('the Kenyan
+    delegation was led by X, and Somalia's by Y') is another thing, not a conjunct of ``tok``."""
+    if gapped_possessive(tok):
+        return [tok]
+    possessor = any(c.dep_ == "case" for c in tok.children)  # "Iran's and Syria's support": both possess it
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and (possessor or not gapped_possessive(c))]]
+
+
+def gapped_possessive(tok: Token) -> bool:
+    """A conjunct that is only a possessor, its noun left out: "..., and Somalia's by its minister"."""
+    return tok.dep_ == "conj" and any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'") for c in tok.children)
 
 
 def relative_head(tok: Token) -> Token | None:
@@ -253,7 +263,10 @@ def participle_conjunct(v: Token) -> bool:
 
 def own_agents(v: Token) -> list[Token]:
     out = []
+    gaps = [t.i for t in v.subtree if gapped_possessive(t)]
     for c in v.children:
+        if gaps and c.i > min(gaps):
+            continue  # "led by X, and Somalia's by Y": Y led the elided delegation, not this one
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             out.extend(p for p in c.children if p.dep_ == "pobj")
     return out

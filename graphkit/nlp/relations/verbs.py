@@ -21,7 +21,8 @@ from spacy.tokens import Token
 from graphkit.model.schema import Frame
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import (agents_of, args, conjuncts, event_words, is_passive, listed_after,
-                                               logical_subjects, objects_of, prep_objects)
+                                               logical_subjects, misparsed_coordinates, objects_of, prep_objects,
+                                               single_arg)
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.implicit import implicit_recipients, implicit_sides, names_thing
 from graphkit.nlp.relations.nouns import side_args
@@ -151,6 +152,8 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t) or listed_after(ctx, t)])
     own = {s.actor for s in subjects}
     objects = [o for o in objects if o.actor not in own]  # "a team led by X and Y": the team is X and Y
+    unmodified = unmodified_conjuncts(ctx, v)
+    objects = [o for o in objects if o.actor not in unmodified]
     if not objects and frame.theme:
         objects = [o for o in purpose_recipients(ctx, v) if o.actor not in own]
     sources = [a for t in prep_objects(v, [SOURCE_SLOT]) for a in args(ctx, t)] if SOURCE_SLOT in frame.obj else []
@@ -164,6 +167,19 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
             emit(ctx, subjects, rel, recipients, v, "verb")
         elif not sources and ctx.schema.relations[rel].symmetric and len(subjects) > 1:
             emit(ctx, subjects, rel, [], v, "pair", symmetric_pairs=True)
+
+
+def unmodified_conjuncts(ctx: Context, v: Token) -> set[int]:
+    """'the SAF, commanded by X, and the RSF': a participle set between two conjuncts modifies the one before
+    it only; so does one after a name whose partners the parser hung on it ('X and Y's Z movement, led by W')."""
+    head = v.head
+    if v.dep_ != "acl" or not is_passive(v):
+        return set()
+    later = [c for c in head.children if c.dep_ == "conj" and c.i > v.i]
+    if not later and not misparsed_coordinates(ctx, head):
+        return set()
+    alone = {a.actor for a in single_arg(ctx, head, 0)}
+    return {a.actor for a in args(ctx, head)} - alone
 
 
 def purpose_recipients(ctx: Context, v: Token) -> list[Arg]:
