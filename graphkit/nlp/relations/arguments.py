@@ -361,13 +361,21 @@ def prep_objects(tok: Token, names: Iterable[str]) -> list[Token]:
     return out
 
 
-def shared_objects(v: Token) -> list[Token]:
-    """The object a verb shares with the verb coordinated after it: "stormed and overran the camp"."""
+def shared_objects(v: Token, depth: int = 0) -> list[Token]:
+    """The object a verb shares with the verbs coordinated after it: "stormed and overran the camp",
+    "trained, equipped and funded X" (a listed verb the parser hung on as a clause after a comma too)."""
+    doc = v.doc
     for c in v.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+        listed = c.dep_ == "advcl" and c.i == v.i + 2 and doc[v.i + 1].text == "," and c.tag_ == v.tag_
+        if (c.dep_ == "conj" or listed) and c.pos_ == "VERB" and \
+                not any(k.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for k in c.children):
             objs = [k for k in c.children if k.dep_ == "dobj"]
             if objs:
                 return objs
+            if depth < 3 and not any(k.dep_ in ("prep", "xcomp", "ccomp") for k in c.children):
+                objs = shared_objects(c, depth + 1)
+                if objs:
+                    return objs
     return []
 
 

@@ -154,8 +154,8 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     objects = [o for o in objects if o.actor not in own]  # "a team led by X and Y": the team is X and Y
     unmodified = unmodified_conjuncts(ctx, v)
     objects = [o for o in objects if o.actor not in unmodified]
-    if not objects and frame.theme:
-        objects = [o for o in purpose_recipients(ctx, v) if o.actor not in own]
+    if not objects and frame.theme and SOURCE_SLOT not in frame.obj:  # not "bought drones, which Y launched"
+        objects = [o for o in purpose_recipients(ctx, v) + weapon_users(ctx, v) if o.actor not in own]
     sources = [a for t in prep_objects(v, [SOURCE_SLOT]) for a in args(ctx, t)] if SOURCE_SLOT in frame.obj else []
     for rel in relations:
         if not sources:
@@ -180,6 +180,18 @@ def unmodified_conjuncts(ctx: Context, v: Token) -> set[int]:
         return set()
     alone = {a.actor for a in single_arg(ctx, head, 0)}
     return {a.actor for a in args(ctx, head)} - alone
+
+
+def weapon_users(ctx: Context, v: Token) -> list[Arg]:
+    """'X delivered drones, which Y has launched against Z', 'X supplied rockets that Y fired': whoever uses
+    the weapons given (lexicon ``weapon_use_verbs``) got them, when no recipient is written on the verb."""
+    out: list[Arg] = []
+    for w in weapons_among(ctx, [c for c in v.children if c.dep_ == "dobj"]):
+        for c in w.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in event_words("weapon_use_verbs") and not is_passive(c):
+                out += [a for k in c.children if k.dep_ == "nsubj" and k.lower_ not in ctx.words.relative_pronouns
+                        for a in args(ctx, k)]
+    return out
 
 
 def purpose_recipients(ctx: Context, v: Token) -> list[Arg]:
