@@ -155,3 +155,18 @@ def test_gapped_possessive_is_no_conjunct(nlp, triples):
                        "Somalia's by its foreign minister, Ahmed Fiqi.")
     assert triple("William Ruto", "member_of", "Kenya") in got
     assert triple("Somalia", "member_of", "Kenya") not in got
+
+
+@pytest.mark.parametrize("text,person,group", [
+    pytest.param("A delegation of Somali lawmakers, among them Mohamed Ali, travelled to Nairobi.", "Mohamed Ali",
+                 "Somali lawmakers", id="among-them-appositive"),
+    pytest.param("On May 2 a delegation of Somali lawmakers, among them Mohamed Ali, the party leader, travelled to "
+                 "Nairobi.", "Mohamed Ali", "Somali lawmakers", id="among-them-as-subject"),
+])
+def test_among_them_names_a_member(nlp, triples, text, person, group):
+    assert triple(person, "member_of", group) in triples(nlp, text)
+
+
+def test_among_them_without_a_name_gives_no_member(nlp, relations):
+    rels = relations(nlp, "A delegation of Somali lawmakers, among them two women, travelled to Nairobi.")
+    assert not [r for r in rels if r["relation"] == "member_of"]
