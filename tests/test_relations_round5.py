@@ -43,6 +43,12 @@ POSITIVE = [
                  [("Iran", "supports", "Houthis"), ("Iran", "funds", "Houthis")], id="listed-verbs-share-the-object"),
     pytest.param("Eritrea delivered mortars, which al-Shabaab has fired at Kenyan bases.",
                  [("Eritrea", "supplies_weapons_to", "al-Shabaab")], id="weapons-used-in-relative-clause"),
+    pytest.param("Kenya has maintained contacts with al-Shabaab.",
+                 [("Kenya", "negotiated_with", "al-Shabaab")], id="contacts-maintained-with"),
+    pytest.param("In 2019, talks mediated by Norway and the Red Cross between Colombian officials and the ELN freed "
+                 "ten hostages.", [("Norway", "negotiated_with", "ELN"), ("Colombia", "negotiated_with", "ELN"),
+                                   ("International Committee of the Red Cross", "negotiated_with", "Colombia")],
+                 id="mediators-between-on-the-last-mediator"),
     pytest.param("Eritrea sent money to prop up Hezbollah.",
                  [("Eritrea", "funds", "Hezbollah")], id="money-purpose-clause"),
 ]
@@ -76,6 +82,10 @@ NEAR_MISSES = [
                  {"Eritrea", "al-Shabaab"}, id="bought-weapons-used-by-another"),
     pytest.param("Eritrea delivered mortars, which al-Shabaab stored in caves.", {"supplies_weapons_to"},
                  {"Eritrea", "al-Shabaab"}, id="weapons-stored-not-used"),
+    pytest.param("Kenya lost contact with al-Shabaab.", {"negotiated_with"}, {"Kenya", "al-Shabaab"},
+                 id="contact-lost"),
+    pytest.param("Kenya denied any contact with al-Shabaab.", {"negotiated_with"}, {"Kenya", "al-Shabaab"},
+                 id="contact-denied"),
     pytest.param("For Kenya, al-Shabaab remains a valued partner.", {"rival_of"}, {"Kenya", "al-Shabaab"},
                  id="for-phrase-no-rival-noun"),
     pytest.param("Eritrea shipped grain to help al-Shabaab.", {"supplies_weapons_to", "funds"},

@@ -141,7 +141,10 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     if not subjects:
         return
     if frame.mediator:
-        sides = [a for t in prep_objects(v, ["between"]) for a in args(ctx, t)]
+        # "brokered by X and Y between A and B": the parser often hangs the 'between' phrase on the last mediator
+        between = prep_objects(v, ["between"]) or [p for g in agents_of(v) for t in conjuncts(g)
+                                                   for p in prep_objects(t, ["between"])]
+        sides = [a for t in between for a in args(ctx, t)]
         sides += [a for c in v.children if c.dep_ == "dobj" for a in args(ctx, c)]
         emit(ctx, subjects, frame.relation, sides, v, "mediator")
         emit(ctx, sides, frame.relation, [], v, "mediator", symmetric_pairs=True)
