@@ -180,3 +180,15 @@ def test_among_them_names_a_member(nlp, triples, text, person, group):
 def test_among_them_without_a_name_gives_no_member(nlp, relations):
     rels = relations(nlp, "A delegation of Somali lawmakers, among them two women, travelled to Nairobi.")
     assert not [r for r in rels if r["relation"] == "member_of"]
+
+
+def test_a_headed_team_stands_for_its_state_and_its_heads(nlp, triples):
+    got = triples(nlp, "A U.S. team headed by Antony Blinken held talks with Kenyan and Somali officials.")
+    assert {triple("United States", "negotiated_with", "Kenya"), triple("Antony Blinken", "negotiated_with", "Kenya"),
+            triple("Antony Blinken", "negotiated_with", "Somalia")} <= got
+
+
+def test_a_team_without_heads_is_only_its_state(nlp, triples):
+    got = triples(nlp, "A U.S. team held talks with Kenyan officials.")
+    assert triple("United States", "negotiated_with", "Kenya") in got
+    assert not [t for t in got if "Antony Blinken" in t]

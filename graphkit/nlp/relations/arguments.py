@@ -82,6 +82,8 @@ def args(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
     for t in conjuncts(tok):
         out.extend(single_arg(ctx, t, depth))
         m = ctx.mention(t)
+        if depth < 3:
+            out.extend(mission_heads(ctx, t, depth))  # "a U.S. team headed by X": the state and X
         # "US and Iraqi troops": the states coordinated before one head noun act together
         out.extend(ctx.arg_of(ctx.mentions[ctx.tok2m[p]]) for p in (m.partners if m else ()) if ctx.tok2m[p] >= 0)
     if tok.tag_ == "NNS":
@@ -175,15 +177,20 @@ def sent_by(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     """'delegations from the two sides', 'negotiators of both governments': people sent to talk stand for
     the actors that sent them (each of them, when the phrase names several)."""
     forms = {tok.lower_, tok.lemma_.lower()}
-    if forms & event_words("mission_nouns"):
-        # "a team headed by X and Y held talks": those heading it
-        heads = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in event_words("delegation_heads")
-                 for t in agents_of(c) for a in args(ctx, t, depth + 1)]
-        if heads:
-            return heads
+    heads = mission_heads(ctx, tok, depth)
+    if heads:
+        return heads
     if not (forms & ctx.schema.themes.get("delegations", frozenset()) or forms & event_words("state_voices")):
         return []
     return [a for p in prep_objects(tok, ["from", "of"]) for a in args(ctx, p, depth + 1)]
+
+
+def mission_heads(ctx: Context, tok: Token, depth: int) -> list[Arg]:
+    """'a team headed by X and Y held talks': those heading a mission noun (lexicon ``mission_nouns``)."""
+    if not {tok.lower_, tok.lemma_.lower()} & event_words("mission_nouns"):
+        return []
+    return [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in event_words("delegation_heads")
+            for t in agents_of(c) for a in args(ctx, t, depth + 1)]
 
 
 def collective_of(ctx: Context, tok: Token) -> Arg | None:
