@@ -24,7 +24,8 @@ from graphkit.nlp.relations.context import Assertion, Context
 from graphkit.nlp.relations.verbs import verb_pattern
 from graphkit.nlp.relations.nouns import noun_pattern
 from graphkit.nlp.relations.roles import listed_members, role_pattern
-from graphkit.nlp.relations.attributes import organisation_of_organisation, person_of_body, possessed_body, state_agency
+from graphkit.nlp.relations.attributes import (among_them, organisation_of_organisation, person_of_body, possessed_body,
+                                               state_agency)
 from graphkit.nlp.relations.bodies import contributed_members, delegation_head, delegation_heads
 from graphkit.nlp.relations.participles import adjacent_participle, participle_pattern
 from graphkit.nlp.relations.leaders import followers_pattern, followings_to_their_groups, loyal_pattern, under_pattern
@@ -74,6 +75,8 @@ def extract_assertions(doc: Doc, mentions: list[Mention], actors: list[Actor], s
             under_pattern(ctx, t)
         if t.lower_ == "from":
             contributed_members(ctx, t)
+        if t.lower_ == "among":
+            among_them(ctx, t)
         if t.pos_ == "VERB":
             delegation_head(ctx, t)
             adjacent_participle(ctx, t)

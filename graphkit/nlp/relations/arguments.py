@@ -8,12 +8,23 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from graphkit.model.lexicon import data_file
+from graphkit.nlp.relations.attribution import not_the_speaker
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.coref import resolve_description, resolve_pronoun
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    """``tok`` and the conjuncts after it; a bare possessive standing for an elided noun ('the Kenyan
+    delegation was led by X, and Somalia's by Y') is another thing, not a conjunct of ``tok``."""
+    if gapped_possessive(tok):
+        return [tok]
+    possessor = any(c.dep_ == "case" for c in tok.children)  # "Iran's and Syria's support": both possess it
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and (possessor or not gapped_possessive(c))]]
+
+
+def gapped_possessive(tok: Token) -> bool:
+    """A conjunct that is only a possessor, its noun left out: "..., and Somalia's by its minister"."""
+    return tok.dep_ == "conj" and any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'") for c in tok.children)
 
 
 def relative_head(tok: Token) -> Token | None:
@@ -71,6 +82,8 @@ def args(ctx: Context, tok: Token, depth: int = 0) -> list[Arg]:
     for t in conjuncts(tok):
         out.extend(single_arg(ctx, t, depth))
         m = ctx.mention(t)
+        if depth < 3:
+            out.extend(mission_heads(ctx, t, depth))  # "a U.S. team headed by X": the state and X
         # "US and Iraqi troops": the states coordinated before one head noun act together
         out.extend(ctx.arg_of(ctx.mentions[ctx.tok2m[p]]) for p in (m.partners if m else ()) if ctx.tok2m[p] >= 0)
     if tok.tag_ == "NNS":
@@ -91,14 +104,14 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     if m is not None:
         return [ctx.arg_of(m)]
     low = tok.lower_
-    if tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" or tok.tag_ == "WP$":  # "whose" is tagged a determiner
         if low in ctx.words.relative_pronouns:
             head = relative_head(tok)
             if head is not None and plural_clause(tok):
                 return args(ctx, first_conjunct(head), depth + 1)  # "X and Y, which have sent ...": both
             return single_arg(ctx, head, depth + 1) if head is not None else []
         if low in ctx.schema.person_pronouns or low in ctx.schema.group_pronouns:
-            return resolve_pronoun(ctx, tok)
+            return not_the_speaker(ctx, tok, resolve_pronoun(ctx, tok))
         return []
     if (low in ctx.words.quantity_words or tok.pos_ == "NUM") and tok.pos_ in ("NOUN", "NUM", "PRON", "ADJ", "DET"):
         for c in tok.children:
@@ -108,7 +121,7 @@ def single_arg(ctx: Context, tok: Token, depth: int) -> list[Arg]:
         return []
     described = resolve_description(ctx, tok)  # "the group", "the country", "the two sides"
     if described is not None:
-        return described
+        return not_the_speaker(ctx, tok, described)
     if low in ctx.words.voices:
         # "Haftar's spokesman ... declared": the spokesman speaks for his principal
         holder = holder_of(ctx, tok, depth)
@@ -164,15 +177,20 @@ def sent_by(ctx: Context, tok: Token, depth: int) -> list[Arg]:
     """'delegations from the two sides', 'negotiators of both governments': people sent to talk stand for
     the actors that sent them (each of them, when the phrase names several)."""
     forms = {tok.lower_, tok.lemma_.lower()}
-    if forms & event_words("mission_nouns"):
-        # "a team headed by X and Y held talks": those heading it
-        heads = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in event_words("delegation_heads")
-                 for t in agents_of(c) for a in args(ctx, t, depth + 1)]
-        if heads:
-            return heads
+    heads = mission_heads(ctx, tok, depth)
+    if heads:
+        return heads
     if not (forms & ctx.schema.themes.get("delegations", frozenset()) or forms & event_words("state_voices")):
         return []
     return [a for p in prep_objects(tok, ["from", "of"]) for a in args(ctx, p, depth + 1)]
+
+
+def mission_heads(ctx: Context, tok: Token, depth: int) -> list[Arg]:
+    """'a team headed by X and Y held talks': those heading a mission noun (lexicon ``mission_nouns``)."""
+    if not {tok.lower_, tok.lemma_.lower()} & event_words("mission_nouns"):
+        return []
+    return [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in event_words("delegation_heads")
+            for t in agents_of(c) for a in args(ctx, t, depth + 1)]
 
 
 def collective_of(ctx: Context, tok: Token) -> Arg | None:
@@ -193,7 +211,7 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
             m = ctx.mention(c)
             if m is not None:
                 return ctx.arg_of(m)
-            if c.dep_ == "poss" and c.pos_ == "PRON":
+            if c.dep_ == "poss" and (c.pos_ == "PRON" or c.tag_ == "WP$"):  # "his militia", "whose troops"
                 got = single_arg(ctx, c, depth + 1)
                 if got:
                     return got[0]
@@ -235,17 +253,41 @@ def holder_of(ctx: Context, tok: Token, depth: int) -> Arg | None:
 def is_passive(v: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
+    if participle_conjunct(v):
+        return True  # "rebels supplied and trained by X": 'trained' is as passive as 'supplied'
     # a participle modifying a noun: "the MNDAA, led by Peng", "a ceasefire brokered by China"
     if v.dep_ != "acl" or any(c.dep_ == "dobj" for c in v.children):
         return False
     return v.tag_ == "VBN" or any(c.dep_ == "agent" for c in v.children)
 
 
-def agents_of(v: Token) -> list[Token]:
+def participle_conjunct(v: Token) -> bool:
+    """'supplied and trained': a past participle coordinated with a participle modifying a noun, with no
+    subject or object of its own."""
+    return v.dep_ == "conj" and v.tag_ == "VBN" and v.head.tag_ == "VBN" and v.head.dep_ == "acl" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children)
+
+
+def own_agents(v: Token) -> list[Token]:
     out = []
+    gaps = [t.i for t in v.subtree if gapped_possessive(t)]
     for c in v.children:
+        if gaps and c.i > min(gaps):
+            continue  # "led by X, and Somalia's by Y": Y led the elided delegation, not this one
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def agents_of(v: Token) -> list[Token]:
+    """The by-phrase of a passive, shared by coordinated participles: 'supplied and trained by X' (X did
+    both). A by-phrase on the first ('backed by X and accused of Y') is that participle's alone."""
+    out = own_agents(v)
+    if out or v.tag_ != "VBN":
+        return out
+    for c in v.children:
+        if participle_conjunct(c):
+            out.extend(own_agents(c))
     return out
 
 
@@ -326,13 +368,21 @@ def prep_objects(tok: Token, names: Iterable[str]) -> list[Token]:
     return out
 
 
-def shared_objects(v: Token) -> list[Token]:
-    """The object a verb shares with the verb coordinated after it: "stormed and overran the camp"."""
+def shared_objects(v: Token, depth: int = 0) -> list[Token]:
+    """The object a verb shares with the verbs coordinated after it: "stormed and overran the camp",
+    "trained, equipped and funded X" (a listed verb the parser hung on as a clause after a comma too)."""
+    doc = v.doc
     for c in v.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+        listed = c.dep_ == "advcl" and c.i == v.i + 2 and doc[v.i + 1].text == "," and c.tag_ == v.tag_
+        if (c.dep_ == "conj" or listed) and c.pos_ == "VERB" and \
+                not any(k.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for k in c.children):
             objs = [k for k in c.children if k.dep_ == "dobj"]
             if objs:
                 return objs
+            if depth < 3 and not any(k.dep_ in ("prep", "xcomp", "ccomp") for k in c.children):
+                objs = shared_objects(c, depth + 1)
+                if objs:
+                    return objs
     return []
 
 
@@ -363,6 +413,8 @@ def objects_of(v: Token, slots: Iterable[str]) -> list[Token]:
                         out += [q for p in d.children if p.dep_ == "pobj" for q in prep_objects(p, [slot])]
     if passive and v.dep_ == "acl" and "dobj" in slots:
         out.append(v.head)
+    elif passive and participle_conjunct(v) and "dobj" in slots:
+        out.append(v.head.head)  # "rebels supplied and trained by X": X trained the rebels
     return out
 
 

@@ -110,3 +110,27 @@ def _titled_before(ctx: Context, start: int) -> bool:
         if ctx.schema.role(low) or ctx.schema.role(tok.lemma_.lower()) or low.endswith("s") and ctx.schema.role(low[:-1]):
             return True
     return False
+
+
+def among_them(ctx: Context, among: Token) -> None:
+    """'a delegation of Somali lawmakers, among them X', 'lawmakers, among whom X': each person named is a
+    member of the collective the pronoun stands for (the noun the list hangs on, or its of-phrase)."""
+    if not any(p.dep_ == "pobj" and p.lower_ in ("them", "whom", "those") for p in among.children):
+        return
+    named = among.head
+    people = [a for a in single_arg(ctx, named, 0) if ctx.actors[a.actor].type == "PERSON"] \
+        if ctx.mention(named) is not None and named.i > among.i else []
+    if not people:
+        return
+    k = among.i - 1
+    while k > among.sent.start and ctx.doc[k].is_punct:
+        k -= 1
+    before = ctx.doc[k]  # "lawmakers, among them X" however the parser hung the name
+    group = named.head if named.dep_ == "appos" else before
+    candidates = [group, before, *[p for c in group.children if c.dep_ == "prep" and c.lower_ == "of"
+                                   for p in c.children if p.dep_ == "pobj"]]
+    for g in candidates:
+        m = ctx.mention(g)
+        if m is not None and m.type != "PERSON" and g.tag_ in ("NNS", "NNPS"):
+            emit(ctx, people, "member_of", [ctx.arg_of(m)], among, "role")
+            return

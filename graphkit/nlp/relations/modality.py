@@ -16,6 +16,7 @@ from graphkit.model.lexicon import data_file
 from graphkit.nlp.doctext import doc_text
 from graphkit.nlp.relations.context import Context
 from graphkit.nlp.relations.arguments import perfect_misread
+from graphkit.nlp.relations.attribution import speaker_actor, speaker_of
 
 # links along which a predicate's clause reaches up to the predicate that governs it
 COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd", "agent",
@@ -137,18 +138,23 @@ def governed_by(tok: Token, lemmas: set[str]) -> bool:
 
 
 def reporter_of(ctx: Context, trigger: Token) -> int | None:
-    """The actor a reporting verb governing the trigger's clause names as its subject, or 'according to X'."""
+    """The actor a reporting verb governing the trigger's clause names as its subject ("UN officials say",
+    "..., Kenyan officials said"), or 'according to X'."""
+    found = speaker_of(ctx, trigger, create=True)
+    if found is not None:
+        return found[0]
     for t, _, governs in clause_scope(ctx, trigger):
         if governs and t.lemma_ in ctx.schema.reporting_verbs:
             for c in t.children:
                 if c.dep_ == "nsubj":
-                    m = ctx.mention(c)
-                    if m is not None:
-                        return m.actor
+                    actor = speaker_actor(ctx, c, create=True)
+                    if actor is not None:
+                        return actor
     for t in trigger.sent:
         if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
             for p in ctx.doc[t.i + 1].children:
-                m = ctx.mention(p)
-                if m is not None:
-                    return m.actor
+                if p.dep_ == "pobj":
+                    actor = speaker_actor(ctx, p, create=True)
+                    if actor is not None:
+                        return actor
     return None

@@ -263,6 +263,10 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
     if their_event(ctx, n, relation):
         return
     between = [a for t in prep_objects(n, ["between"]) for a in args(ctx, t)]
+    if not between:
+        # "a deal brokered between X and Y", "a truce signed between X and Y": the sides on the participle
+        between = [a for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and not agents_of(c)
+                   for t in prep_objects(c, ["between"]) for a in args(ctx, t)]
     if len(between) == 1:
         between = mentions_under(ctx, n, "between") or between
     if len(between) >= 2:

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from graphkit.model.schema import load_schema
 from graphkit.nlp.relations.context import Arg, Context, state_arg
-from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, relative_head, single_arg
+from graphkit.nlp.relations.arguments import args, conjuncts, logical_subjects, prep_objects, relative_head, single_arg
 from graphkit.nlp.relations.coref import antecedent
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.titles import implicit_state
@@ -107,7 +107,8 @@ def role_pattern(ctx: Context, r: Token) -> None:
         holders += [a for c in r.head.head.children if c.dep_ == "poss" for a in args(ctx, c)]
     if r.dep_ in ("attr",) and r.head.lemma_ in ctx.schema.words_of("copular_verbs"):
         holders += [a for c in r.head.children if c.dep_ == "nsubj" for a in args(ctx, c)]
-    if r.dep_ == "nsubj" and r.head.lemma_ == "be":
+    if r.dep_ == "nsubj" and r.head.lemma_ in ctx.schema.words_of("copular_verbs"):
+        # "Y's main enemy is / remains X"
         holders += [a for c in r.head.children if c.dep_ == "attr" for a in args(ctx, c)]
     if not holders and r.dep_ == "pobj" and r.head.lower_ == "at" and r.lower_ in ctx.schema.words_of("position_nouns"):
         holders += position_holders(ctx, r.head.head)  # "X, at the head of Y", "X appeared at the helm of Y"
@@ -150,6 +151,10 @@ def role_pattern(ctx: Context, r: Token) -> None:
                 if state is not None and (relation != "commands" or (phrase in ctx.schema.state_roles
                                                                        and not mods & ctx.words.non_state_leaders)):
                     orgs.append(state_arg(ctx, state, c))
+    if not orgs and ctx.schema.relations[relation].symmetric and r.dep_ == "attr" and \
+            r.head.lemma_ in ctx.schema.words_of("copular_verbs"):
+        # "for Y, X remains the most dangerous adversary": whose adversary is said in the 'for' phrase
+        orgs += [a for t in prep_objects(r.head, ["for"]) for a in args(ctx, t)]
     if relation == "commands" and not orgs and mods & ctx.words.non_state_leaders:
         group = descriptor_group(ctx, r, sorted(mods & ctx.words.non_state_leaders)[0])
         if group is not None:

@@ -5,7 +5,8 @@ A head of state or government commands a state; when the title phrase names none
 possessor), the state is, in turn: one written on the person ('President X of Chad', 'Chad's X'), the
 government the title sits in ('the government of President X' when that government is an actor), the
 state the same person is titled with elsewhere in the article, the story's dateline state when the
-paragraph names no other state, and the single state the paragraph names. States inside the person's own
+paragraph names no other state, and the single state the paragraph names. The counterpart of talks ("held
+talks with President X") takes none of the story's states: only the capital he receives in ("in Tehran"). States inside the person's own
 phrase that are no demonym of the title ('U.S.-backed President X') are foreign backers, never his state.
 """
 from __future__ import annotations
@@ -32,7 +33,36 @@ def implicit_state(ctx: Context, r: Token, holders: list[Arg]) -> list[Arg]:
     titled = _titled_elsewhere(ctx, people[0].actor)
     if titled is not None:
         return [Arg(titled, r.i, r.i + 1, True)]
+    if _counterpart(ctx, person):
+        return _hosting_state(ctx, person)
     return _story_state(ctx, r, person)
+
+
+def _counterpart(ctx: Context, person: Token) -> bool:
+    """'held talks with President X', 'met President X': the other side of the story's talks, so the story's
+    state is his counterpart's, not his."""
+    if person.dep_ == "pobj" and person.head.lower_ == "with":
+        gov = person.head.head
+    elif person.dep_ in ("dobj", "conj"):
+        gov = person.head if person.dep_ == "dobj" else None
+    else:
+        return False
+    if gov is None:
+        return False
+    frame = ctx.schema.nouns.get(gov.lemma_.lower()) if gov.pos_ == "NOUN" else ctx.schema.verbs.get(gov.lemma_.lower())
+    return frame is not None and frame.relation == "negotiated_with"
+
+
+def _hosting_state(ctx: Context, person: Token) -> list[Arg]:
+    """'talks with President X in Tehran': the capital he receives his guest in names his state."""
+    for c in person.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                m = ctx.mention(p)
+                if p.dep_ == "pobj" and m is not None and ctx.actors[m.actor].type == "STATE" and \
+                        ctx.actors[m.actor].entry is not None:
+                    return [ctx.arg_of(m, indirect=True)]
+    return []
 
 
 def _written_on_person(ctx: Context, person: Token) -> list[Arg]:

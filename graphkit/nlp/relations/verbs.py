@@ -9,6 +9,7 @@ clauses, control verbs) is :mod:`arguments`' job; this module maps them onto the
 - a ``from`` slot names the source, so the roles turn round: "Y received weapons from X", "Y bought drones
   from X" state that X supplies Y;
 - event constructions of their own: reciprocal verbs ("X and Y traded strikes": each attacked the other),
+  opposing verbs ("the war pits X against Y"),
   arriving weapons ("American weapons flowed to Y"), supplied weapons in use ("X-supplied rockets used by Y"),
   a received delegation ("X received a Y delegation headed by Z"); nothing that is only asked for ("X urged Y
   to meet Z").
@@ -20,7 +21,8 @@ from spacy.tokens import Token
 from graphkit.model.schema import Frame
 from graphkit.nlp.relations.context import Arg, Context, state_arg
 from graphkit.nlp.relations.arguments import (agents_of, args, conjuncts, event_words, is_passive, listed_after,
-                                               logical_subjects, objects_of, prep_objects)
+                                               logical_subjects, misparsed_coordinates, objects_of, prep_objects,
+                                               single_arg)
 from graphkit.nlp.relations.emit import emit
 from graphkit.nlp.relations.implicit import implicit_recipients, implicit_sides, names_thing
 from graphkit.nlp.relations.nouns import side_args
@@ -60,12 +62,18 @@ def armed_people(ctx: Context, w: Token) -> bool:
         c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and ctx.mention(c) is not None) for c in w.children)
 
 
+def counted_things(w: Token) -> bool:
+    """'millions of artillery shells': a bare quantity counting what its 'of' phrase names is not money."""
+    return w.lower_ in event_words("money_quantities") and w.ent_type_ != "MONEY" and \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in w.children)
+
+
 def theme_classes(ctx: Context, v: Token) -> set[str]:
     """Noun classes of what is given: weapons, money, an agreement, projectiles."""
     classes: set[str] = set()
     for t in theme_tokens(ctx, v):
         for w in [t, *[c for c in t.subtree if c.dep_ in ("compound", "amod", "nummod", "quantmod", "pobj", "nmod")]]:
-            if armed_people(ctx, w):
+            if armed_people(ctx, w) or counted_things(w):
                 continue
             classes |= word_themes(ctx, w)
             if w.ent_type_ == "MONEY" or w.text == "$":
@@ -117,6 +125,9 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     if relations and lemma in event_words("reciprocal_verbs"):
         reciprocal(ctx, v, relations)
         return
+    if relations and lemma in event_words("opposition_verbs"):
+        opposed(ctx, v, relations)
+        return
     if not relations:
         if frame.theme == "weapons":
             dispatched_forces(ctx, v)
@@ -130,7 +141,10 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     if not subjects:
         return
     if frame.mediator:
-        sides = [a for t in prep_objects(v, ["between"]) for a in args(ctx, t)]
+        # "brokered by X and Y between A and B": the parser often hangs the 'between' phrase on the last mediator
+        between = prep_objects(v, ["between"]) or [p for g in agents_of(v) for t in conjuncts(g)
+                                                   for p in prep_objects(t, ["between"])]
+        sides = [a for t in between for a in args(ctx, t)]
         sides += [a for c in v.children if c.dep_ == "dobj" for a in args(ctx, c)]
         emit(ctx, subjects, frame.relation, sides, v, "mediator")
         emit(ctx, sides, frame.relation, [], v, "mediator", symmetric_pairs=True)
@@ -141,6 +155,10 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
     objects = typed(ctx, frame, [a for t in objects_of(v, goal_slots) for a in args(ctx, t) or listed_after(ctx, t)])
     own = {s.actor for s in subjects}
     objects = [o for o in objects if o.actor not in own]  # "a team led by X and Y": the team is X and Y
+    unmodified = unmodified_conjuncts(ctx, v)
+    objects = [o for o in objects if o.actor not in unmodified]
+    if not objects and frame.theme and SOURCE_SLOT not in frame.obj:  # not "bought drones, which Y launched"
+        objects = [o for o in purpose_recipients(ctx, v) + weapon_users(ctx, v) if o.actor not in own]
     sources = [a for t in prep_objects(v, [SOURCE_SLOT]) for a in args(ctx, t)] if SOURCE_SLOT in frame.obj else []
     for rel in relations:
         if not sources:
@@ -152,6 +170,49 @@ def verb_pattern(ctx: Context, v: Token, frame: Frame) -> None:
             emit(ctx, subjects, rel, recipients, v, "verb")
         elif not sources and ctx.schema.relations[rel].symmetric and len(subjects) > 1:
             emit(ctx, subjects, rel, [], v, "pair", symmetric_pairs=True)
+
+
+def unmodified_conjuncts(ctx: Context, v: Token) -> set[int]:
+    """'the SAF, commanded by X, and the RSF': a participle set between two conjuncts modifies the one before
+    it only; so does one after a name whose partners the parser hung on it ('X and Y's Z movement, led by W')."""
+    head = v.head
+    if v.dep_ != "acl" or not is_passive(v):
+        return set()
+    later = [c for c in head.children if c.dep_ == "conj" and c.i > v.i]
+    if not later and not misparsed_coordinates(ctx, head):
+        return set()
+    alone = {a.actor for a in single_arg(ctx, head, 0)}
+    return {a.actor for a in args(ctx, head)} - alone
+
+
+def weapon_users(ctx: Context, v: Token) -> list[Arg]:
+    """'X delivered drones, which Y has launched against Z', 'X supplied rockets that Y fired': whoever uses
+    the weapons given (lexicon ``weapon_use_verbs``) got them, when no recipient is written on the verb."""
+    out: list[Arg] = []
+    for w in weapons_among(ctx, [c for c in v.children if c.dep_ == "dobj"]):
+        for c in w.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in event_words("weapon_use_verbs") and not is_passive(c):
+                out += [a for k in c.children if k.dep_ == "nsubj" and k.lower_ not in ctx.words.relative_pronouns
+                        for a in args(ctx, k)]
+    return out
+
+
+def purpose_recipients(ctx: Context, v: Token) -> list[Arg]:
+    """'X sent rifles to help Y (hold ground)', 'X shipped rockets to bolster Y': given for the one the purpose
+    clause (lexicon ``aid_verbs``) helps, when no recipient is written on the verb."""
+    out: list[Arg] = []
+    for c in v.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.lemma_.lower() not in event_words("aid_verbs") or \
+                not any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+            continue
+        for d in c.children:
+            if d.dep_ == "dobj":
+                # "help Y hold ground" misparsed with Y as a modifier of 'ground'
+                out += args(ctx, d) or [ctx.arg_of(m) for k in d.children if k.dep_ == "compound" and k.i < d.i
+                                        and (m := ctx.mention(k)) is not None]
+            elif d.dep_ in ("ccomp", "xcomp"):
+                out += [a for k in d.children if k.dep_ == "nsubj" for a in args(ctx, k)]  # "help Y to hold"
+    return out
 
 
 def typed(ctx: Context, frame: Frame, objects: list[Arg]) -> list[Arg]:
@@ -198,6 +259,20 @@ def reciprocal(ctx: Context, v: Token, relations: list[str]) -> None:
         elif len(subjects) > 1:
             emit(ctx, subjects, rel, [], v, "pair", symmetric_pairs=True)
             emit(ctx, subjects[::-1], rel, [], v, "pair", symmetric_pairs=True)
+
+
+def opposed(ctx: Context, v: Token, relations: list[str]) -> None:
+    """'The war pits X against Y', 'the feud has pitted X against Y': the sides are the object and the
+    'against' phrase when the subject is a conflict (a rival_of event noun); 'the final pits X against Y'
+    is a match, not a conflict."""
+    conflicts = [c for c in v.children if c.dep_ == "nsubj" and (frame := ctx.schema.nouns.get(c.lemma_.lower()))
+                 is not None and frame.relation == "rival_of"]
+    if not conflicts:
+        return
+    sides = [a for t in objects_of(v, ["dobj"]) for a in args(ctx, t)]
+    others = [a for t in prep_objects(v, ["against"]) for a in args(ctx, t)]
+    for rel in relations:
+        emit(ctx, sides, rel, others, v, "verb")
 
 
 def weapons_among(ctx: Context, tokens: list[Token]) -> list[Token]:
