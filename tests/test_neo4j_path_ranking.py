@@ -88,7 +88,7 @@ def test_the_graph_has_parallel_and_hedged_relationships(both):
     for rel in lite.relationships():
         per_pair.setdefault(tuple(sorted((rel["subject_id"], rel["object_id"]))), []).append(rel)
     assert sum(len(rels) > 1 for rels in per_pair.values()) >= 1_500
-    assert sum(rel["hedged_share"] == 1 for rels in per_pair.values() for rel in rels) >= 2_000
+    assert sum(rel["hedged_share"] == 1 for rels in per_pair.values() for rel in rels) >= 1_000
 
 
 def test_best_path_and_first_k_equal_sqlite(both, pairs):
@@ -111,6 +111,7 @@ def test_only_paths_that_can_rank_are_returned(both, pairs):
     """best_paths keeps the paths tied with the best-th and drops the rest on the server."""
     lite, neo = both
     reference = nx.Graph((r["subject_id"], r["object_id"]) for r in lite.relationships())
+    reference.add_nodes_from(f"a{i}" for i in range(ACTORS))  # actors of no relationship too
     pruned = 0
     for a, b in pairs:
         if a == b or not nx.has_path(reference, a, b):
