@@ -329,7 +329,9 @@ def bench_queries(tmp: Path, actors: int, relationships: int, uri: str | None, n
                             **query_latency(store, neo_actors, samples)}
             a, b = synthetic.actor(1)[0], synthetic.actor(2)[0]
             out["neo4j"]["path_plan"] = neo4j_speed.plan(store, "path_search", {
-                "source": a, "target": b, "max_depth": 6, "limit": 100_000, "relations": None})
+                "source": a, "target": b, "max_depth": 6, "limit": 100_000, "relations": None, "best": 1,
+                "evidence_per": 3})
+            out["neo4j"]["links_plan"] = neo4j_speed.plan(store, "relationships_touching", {"ids": [a]})
     return out
 
 
@@ -434,6 +436,9 @@ def markdown(result: dict) -> str:
     plan = (r.get("queries") or {}).get("neo4j", {}).get("path_plan")
     if plan:
         lines += ["", "PROFILE of the Neo4j path search (cypher/path_search.cypher):", "", "```", *plan, "```"]
+    plan = (r.get("queries") or {}).get("neo4j", {}).get("links_plan")
+    if plan:
+        lines += ["", "PROFILE of a step of links (cypher/relationships_touching.cypher):", "", "```", *plan, "```"]
     return "\n".join(lines) + "\n"
 
 

@@ -253,7 +253,7 @@ def _shortest_paths(store: GraphStore, source_id: str, target_id: str, wanted: s
                     ) -> tuple[list[list[str]], dict[str, str], dict[tuple[str, str], dict[str, dict]]]:
     """Bidirectional breadth-first search driven from here, one ``neighbours`` query a step (the store
     has no search of its own, or a date window limits what may be walked): ``(paths, names, hops)`` as
-    :meth:`Neo4jStore.shortest_paths`."""
+    :func:`graphkit.store.neo4j_path.best_paths` without its evidence."""
     import networkx as nx
 
     explored = nx.Graph()
@@ -311,18 +311,21 @@ def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Itera
     An empty list when they are not connected within ``max_depth``. With ``since``/``until`` only
     relationships stated in an article published in that window are walked (:func:`links`).
 
-    A store with a ``shortest_paths`` method of its own (Neo4j: the server's shortest-path search) finds
-    the paths; otherwise, or within a date window, they are searched here. Either way they are ranked
-    here, by the same rule.
+    A store with a ``best_paths`` method of its own (Neo4j: the server's shortest-path search, ranked by
+    the server) finds the paths that can come first, with their hops and evidence, in one query; otherwise,
+    or within a date window, they are searched here. Either way the order is decided here, by the same rule.
     """
     window = Window.of(since, until)
     if source_id == target_id:
         return []
     wanted = set(relations) if relations else None
     symmetric = load_schema().symmetric
-    search = getattr(store, "shortest_paths", None)
+    search = getattr(store, "best_paths", None)
+    evidence: dict[str, list[dict]] | None = None
     if search is not None and not window:
-        found, names, hops = search(source_id, target_id, relations=wanted, max_depth=max_depth)
+        found, names, hops, rows = search(source_id, target_id, relations=wanted, max_depth=max_depth,
+                                          best=limit if all_paths else 1, evidence_per=evidence_per_hop)
+        evidence = {rid: [_evidence_entry(ev) for ev in evs] for rid, evs in rows.items()}
     else:
         found, names, hops = _shortest_paths(store, source_id, target_id, wanted, max_depth, window)
     if not found:
@@ -334,15 +337,6 @@ def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Itera
     def rels_of(a: str, b: str) -> Iterable[dict]:
         return hops.get((a, b) if a <= b else (b, a), {}).values()
 
-    hop_rels = {rid for pair in hops.values() for rid in pair}
-    evidence = evidence_by_relationship(store, hop_rels, per=evidence_per_hop, window=window)
-
-    def hop(a: str, b: str) -> dict:
-        rels = sorted(rels_of(a, b), key=lambda r: (-r["articles"], r["relation"]))
-        return {"from": names[a], "from_id": a, "to": names[b], "to_id": b,
-                "relationships": [{**_summary(r), "direction": _direction(r, a, symmetric),
-                                   "evidence": evidence.get(r["id"], [])} for r in rels]}
-
     def strength(ids: list[str]) -> tuple:
         steps = [list(rels_of(a, b)) for a, b in zip(ids, ids[1:])]
         only_hedged = sum(all(r["hedged_share"] == 1 for r in rels) for rels in steps)
@@ -351,6 +345,16 @@ def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Itera
 
     found.sort(key=strength)
     chosen = found[:limit] if all_paths else found[:1]
+    if evidence is None:  # the evidence of the chosen paths' hops only
+        hop_rels = {rid for ids in chosen for a, b in zip(ids, ids[1:]) for rid in hops.get(tuple(sorted((a, b))), {})}
+        evidence = evidence_by_relationship(store, hop_rels, per=evidence_per_hop, window=window)
+
+    def hop(a: str, b: str) -> dict:
+        rels = sorted(rels_of(a, b), key=lambda r: (-r["articles"], r["relation"]))
+        return {"from": names[a], "from_id": a, "to": names[b], "to_id": b,
+                "relationships": [{**_summary(r), "direction": _direction(r, a, symmetric),
+                                   "evidence": evidence.get(r["id"], [])} for r in rels]}
+
     return [{"length": len(ids) - 1, "actors": [names[n] for n in ids], "ids": ids,
              "hops": [hop(a, b) for a, b in zip(ids, ids[1:])]} for ids in chosen]
 

@@ -345,25 +345,21 @@ class Neo4jStore:
         """As :meth:`SQLiteStore.relationships_touching`, aggregates and first evidence in one round trip."""
         return self._read("relationships_touching", ids=sorted(set(actor_ids)))
 
-    def shortest_paths(self, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
-                       max_depth: int = 6, max_paths: int = 10_001) -> tuple[list, dict, dict]:
-        """The shortest paths between two actors, searched by the server in one query: see
-        :func:`graphkit.store.neo4j_path.shortest_paths` (``paths`` uses it when a store has it)."""
-        from graphkit.store.neo4j_path import shortest_paths
+    def best_paths(self, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
+                   max_depth: int = 6, best: int = 1, evidence_per: int | None = None) -> tuple[list, dict, dict, dict]:
+        """The shortest paths between two actors that can rank among the ``best`` first, with their hops and
+        evidence, searched and ranked by the server in one query: see
+        :func:`graphkit.store.neo4j_path.best_paths` (``paths`` uses it when a store has it)."""
+        from graphkit.store.neo4j_path import best_paths
 
-        return shortest_paths(self._read, source_id, target_id, relations=relations, max_depth=max_depth,
-                              max_paths=max_paths)
+        return best_paths(self._read, source_id, target_id, relations=relations, max_depth=max_depth,
+                          best=best, evidence_per=evidence_per)
 
     def evidence_of(self, relationship_ids: Iterable[str]) -> list[dict]:
         """As :meth:`SQLiteStore.evidence_of`: evidence of these relationships with article metadata."""
-        out = []
-        for row in self._read("evidence_of", ids=sorted(set(relationship_ids))):
-            ev = {key: row["e"].get(key) for key in _SQLITE_EVIDENCE_KEYS}
-            ev["hedged"] = bool(ev["hedged"])
-            ev.update(article_title=row["article_title"], article_source=row["article_source"],
-                      article_date=row["article_date"], article_published=row["article_published"])
-            out.append(ev)
-        return out
+        from graphkit.store.neo4j_path import evidence_row
+
+        return [evidence_row(row) for row in self._read("evidence_of", ids=sorted(set(relationship_ids)))]
 
     def run_file(self, path: str, params: dict[str, Any], *, write: bool = False) -> list[dict]:
         """Run the Cypher statement in the file at ``path`` (``graphkit cypher``) with ``params``, in a

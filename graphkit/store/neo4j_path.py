@@ -1,46 +1,62 @@
-"""Path search on the Neo4j server: every shortest path between two actors found by the server's own
-bidirectional breadth-first search (``allShortestPaths`` in ``cypher/path_search.cypher``), and the
-relationships of their hops with their aggregates (``cypher/relationships_by_id.cypher``): two round trips
-whatever the length, where a search driven from Python needs one a hop.
+"""Path search on the Neo4j server: the best shortest paths between two actors, found by the server's own
+bidirectional breadth-first search (``allShortestPaths``) and ranked by the server in the same query
+(``cypher/path_search.cypher``), with the aggregates and evidence of their hops: one round trip whatever the
+length of the paths or how many there are, and only the paths that can be the best cross the wire.
 
-:func:`graphkit.ask.query.paths` ranks what this finds by the same rule as on SQLite, so both stores give
+:func:`graphkit.ask.query.paths` breaks the remaining ties (by name) as it does on SQLite, so both stores give
 the same answer.
 """
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
+from graphkit.store.rows import EVIDENCE_COLUMNS
+
 # Parallel relationships between two actors make one Cypher path each: enough rows to see 10,000 and more
 # different node sequences in all but pathological graphs.
 MAX_PATH_ROWS = 100_000
 
+_EVIDENCE_KEYS = ("id",) + EVIDENCE_COLUMNS  # the SQLite evidence fields
 
-def shortest_paths(read: Callable[..., list[dict]], source_id: str, target_id: str, *,
-                   relations: Iterable[str] | None = None, max_depth: int = 6, max_paths: int = 10_001
-                   ) -> tuple[list[list[str]], dict[str, str], dict[tuple[str, str], dict[str, dict]]]:
-    """The shortest paths between two actors within ``max_depth`` hops, through ``relations`` only
-    (None: all): ``(paths, names, hops)``, ``paths`` the node-id sequences (at most ``max_paths``),
-    ``names`` actor id -> name, ``hops`` (id, id) sorted pair -> {relationship id: relationship row with
-    aggregates} for every pair of consecutive actors on a path. ``read(statement, **params)`` runs a
-    statement of ``cypher/`` and returns its rows."""
+
+def best_paths(read: Callable[..., list[dict]], source_id: str, target_id: str, *,
+               relations: Iterable[str] | None = None, max_depth: int = 6, best: int = 1,
+               evidence_per: int | None = None
+               ) -> tuple[list[list[str]], dict[str, str], dict[tuple[str, str], dict[str, dict]], dict[str, list[dict]]]:
+    """The shortest paths between two actors within ``max_depth`` hops, through ``relations`` only (None:
+    all), that can rank among the ``best`` first by the rule of :func:`graphkit.ask.query.paths` (fewest
+    only-hedged hops, then most articles on the weakest hop; every path tied with the ``best``-th is kept):
+    ``(paths, names, hops, evidence)``, ``paths`` node-id sequences, ``names`` actor id -> name, ``hops``
+    (id, id) sorted pair -> {relationship id: relationship row with aggregates} for every hop of those paths,
+    ``evidence`` relationship id -> its first ``evidence_per`` evidence rows (None: all) as
+    :meth:`Neo4jStore.evidence_of` gives them, with the fields a path shows (the others None). ``read(statement, **params)`` runs a statement of ``cypher/``
+    and returns its rows."""
+    if source_id == target_id:  # the server's shortest-path search refuses a path from an actor to itself
+        return [], {}, {}, {}
     rows = read("path_search", source=source_id, target=target_id, max_depth=max_depth, limit=MAX_PATH_ROWS,
-                relations=sorted(set(relations)) if relations else None)
-    paths: dict[tuple[str, ...], None] = {}
+                relations=sorted(set(relations)) if relations else None, best=max(1, best),
+                evidence_per=evidence_per)
+    if not rows:
+        return [], {}, {}, {}
     names: dict[str, str] = {}
-    rel_ids: set[str] = set()
-    for row in rows:
-        ids = tuple(row["ids"])
-        if ids not in paths and len(paths) >= max_paths:
-            continue
-        paths[ids] = None
-        names.update(zip(row["ids"], row["names"]))
-        rel_ids.update(row["rels"])
     hops: dict[tuple[str, str], dict[str, dict]] = {}
-    if rel_ids:
-        for rel in read("relationships_by_id", ids=sorted(rel_ids)):
-            pair = tuple(sorted((rel["subject_id"], rel["object_id"])))
-            hops.setdefault(pair, {})[rel["id"]] = rel
-    return [list(p) for p in paths], names, hops
+    evidence: dict[str, list[dict]] = {}
+    for rel in rows[0]["rels"]:
+        evidence[rel["id"]] = [evidence_row(ev) for ev in rel.pop("evidence_rows")]
+        names[rel["subject_id"]], names[rel["object_id"]] = rel["subject"], rel["object"]
+        pair = tuple(sorted((rel["subject_id"], rel["object_id"])))
+        hops.setdefault(pair, {})[rel["id"]] = rel
+    return [list(ids) for ids in rows[0]["seqs"]], names, hops, evidence
+
+
+def evidence_row(row: dict) -> dict:
+    """An evidence row of ``evidence_of.cypher`` (``e``: the node's properties, and its article's metadata)
+    as :meth:`SQLiteStore.evidence_of` gives it: the SQLite evidence fields, ``hedged`` a bool."""
+    ev = {key: row["e"].get(key) for key in _EVIDENCE_KEYS}
+    ev["hedged"] = bool(ev["hedged"])
+    ev.update(article_title=row["article_title"], article_source=row["article_source"],
+              article_date=row["article_date"], article_published=row["article_published"])
+    return ev
 
 
 def profile(driver: Any, database: str, statement: str, params: dict[str, Any]) -> list[dict]:

@@ -1,9 +1,21 @@
-// Every shortest path between actors $source and $target over [:RELATION] edges, whatever their direction,
-// of at most $max_depth hops (the pattern's bound is the CLI's largest --max-depth: a bound cannot be a
-// parameter), keeping only relations in $relations (null: all). One row per path: node ids and names, and the
-// relationship id of each hop. The relation predicate is checked during the bidirectional breadth-first search
-// (it is about each relationship alone), so the planner keeps the fast shortest-path operator.
-// At most $limit paths (parallel relationships between two actors make more than one path).
+// The best shortest paths between actors $source and $target, searched and ranked by the server in one query.
+// $max_depth: most hops; $relations: the relations a hop may use (null: all); $limit: most Cypher paths read;
+// $best: how many paths the caller keeps; $evidence_per: evidence rows kept per relationship (null: all).
+//
+// 1. allShortestPaths over [:RELATION] edges, whatever their direction (the pattern's bound is the CLI's largest
+//    --max-depth: a bound cannot be a parameter); the relation predicate is about each edge alone, so the
+//    planner keeps the bidirectional breadth-first ShortestPath operator. Parallel relationships between two
+//    actors make one Cypher path each: a path below is a node sequence, its hop i every edge met at position i
+//    (nodes, not their ids, until the end: only the kept paths' ids are read).
+// 2. Each relationship met: its articles and whether every article only hedges it (as hedged_share = 1 of
+//    relationships_touching.cypher), computed once per relationship, not once per path.
+// 3. The ranking rule of graphkit.ask.query.paths: fewest hops whose relationships are all only hedged, then
+//    most articles on the weakest hop (a hop as strong as its best relationship). Paths tied with the $best-th
+//    are all kept: Python breaks the ties by name, so it chooses exactly as it does on SQLite.
+// 4. The kept paths' relationships with the aggregates of relationships_touching.cypher, and their first
+//    $evidence_per evidence rows (as evidence_of.cypher, with only the evidence fields a path shows), in the
+//    same round trip.
+// One row: seqs (node id lists), rels (relationship rows, each with its evidence).
 MATCH (s:Actor {id: $source})
 MATCH (t:Actor {id: $target})
 MATCH p = allShortestPaths((s)-[:RELATION*..12]-(t))
@@ -12,4 +24,58 @@ WITH p
 LIMIT $limit
 WITH p
 WHERE length(p) <= $max_depth
-RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | n.name] AS names, [x IN relationships(p) | x.id] AS rels
+UNWIND range(0, length(p) - 1) AS i
+WITH nodes(p) AS ns, i, relationships(p)[i] AS x
+WITH x, collect(DISTINCT [ns, i]) AS places
+CALL (x) {
+  MATCH (r:Relationship {id: x.id})
+  OPTIONAL MATCH (e:Evidence)-[:SUPPORTS]->(r)
+  OPTIONAL MATCH (e)-[:IN_ARTICLE]->(a:Article)
+  WITH a, min(CASE WHEN e.hedged THEN 1 ELSE 0 END) AS hedged
+  RETURN count(a) AS articles, coalesce(avg(CASE WHEN a IS NULL THEN null ELSE hedged END) = 1, false) AS only_hedged
+}
+UNWIND places AS place
+WITH place[0] AS ns, place[1] AS i, x, articles, only_hedged
+WITH ns, i, max(articles) AS hop_articles, min(CASE WHEN only_hedged THEN 1 ELSE 0 END) AS hop_hedged,
+     collect(x) AS hop_rels
+WITH ns, sum(hop_hedged) AS hedged_hops, min(hop_articles) AS weakest, collect(hop_rels) AS rels
+ORDER BY hedged_hops, weakest DESC
+WITH collect({ns: ns, hedged_hops: hedged_hops, weakest: weakest, rels: rels}) AS ranked
+WITH ranked, ranked[(CASE WHEN size(ranked) < $best THEN size(ranked) ELSE $best END) - 1] AS last
+WITH [c IN ranked WHERE c.hedged_hops < last.hedged_hops
+                     OR (c.hedged_hops = last.hedged_hops AND c.weakest >= last.weakest)] AS kept
+CALL (kept) {
+  UNWIND kept AS c
+  UNWIND c.rels AS hop
+  UNWIND hop AS x
+  WITH DISTINCT x.id AS rid
+  MATCH (r:Relationship {id: rid})-[:SUBJECT]->(s:Actor)
+  MATCH (r)-[:OBJECT]->(o:Actor)
+  OPTIONAL MATCH (e:Evidence)-[:SUPPORTS]->(r)
+  OPTIONAL MATCH (e)-[:IN_ARTICLE]->(a:Article)
+  WITH r, s, o, a, min(CASE WHEN e.hedged THEN 1 ELSE 0 END) AS hedged, max(e.confidence) AS confidence,
+       count(e) AS evidence
+  WITH r, s, o,
+       count(a) AS articles,
+       sum(CASE WHEN a IS NULL THEN 0 ELSE evidence END) AS evidence,
+       avg(CASE WHEN a IS NULL THEN null ELSE hedged END) AS hedged_share,
+       max(confidence) AS best_confidence,
+       min(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS first_seen,
+       max(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS last_seen
+  CALL (r) {
+    MATCH (e:Evidence)-[:SUPPORTS]->(r)
+    OPTIONAL MATCH (e)-[:IN_ARTICLE]->(a:Article)
+    WITH e, a
+    ORDER BY e.seq
+    RETURN collect({e: e {.id, .relationship_id, .article_id, .sentence, .hedged, .reported_by, .trigger, .pattern,
+                          .confidence},
+                    article_title: a.title, article_source: a.source, article_date: a.date,
+                    article_published: CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END}) AS rows
+  }
+  RETURN collect({id: r.id, subject_id: r.subject_id, subject: s.name, subject_type: s.type,
+                  relation: r.relation, object_id: r.object_id, object: o.name, object_type: o.type,
+                  articles: articles, evidence: evidence, hedged_share: hedged_share,
+                  best_confidence: best_confidence, first_seen: first_seen, last_seen: last_seen,
+                  evidence_rows: CASE WHEN $evidence_per IS NULL THEN rows ELSE rows[..$evidence_per] END}) AS rels
+}
+RETURN [c IN kept | [n IN c.ns | n.id]] AS seqs, rels
