@@ -105,10 +105,10 @@ def _boolean(value: Any) -> str:
 # the cell writer of each evidence column, by its header's type (one function a column, no test a cell)
 _EVIDENCE_CELLS = tuple(_number if _TYPES.get(c) in ("long", "double") else _boolean if _TYPES.get(c) == "boolean"
                         else _text for c in EVIDENCE_COLUMNS)
+# the evidence of one article in insertion order (the article index, no sort of the whole table)
 _EVIDENCE_SQL = ("SELECT e.{columns}, r.subject_id AS _subject_id, r.relation AS _relation, r.object_id AS _object_id "
-                 "FROM evidence AS e JOIN articles AS a ON a.id = e.article_id "
-                 "JOIN relationships AS r ON r.id = e.relationship_id "
-                 "ORDER BY a.ingested_at, a.rowid, e.id").format(columns=", e.".join(EVIDENCE_COLUMNS))
+                 "FROM evidence AS e JOIN relationships AS r ON r.id = e.relationship_id "
+                 "WHERE e.article_id = ? ORDER BY e.id").format(columns=", e.".join(EVIDENCE_COLUMNS))
 _SWAPPED = {"subject_text": "object_text", "subject_start": "object_start", "subject_end": "object_end",
             "object_text": "subject_text", "object_start": "subject_start", "object_end": "subject_end"}
 _SWAP_INDEX = [EVIDENCE_COLUMNS.index(_SWAPPED.get(c, c)) for c in EVIDENCE_COLUMNS]
@@ -118,32 +118,36 @@ _ARTICLE = EVIDENCE_COLUMNS.index("article_id")
 
 
 def _write_rows(source: Any, out: dict[str, IO[str]], counts: dict[str, int]) -> None:
-    """One streaming pass over the SQLite tables (no triple objects): articles in ingestion order, then
-    their evidence in the same order (so ``seq`` numbers it as a push does), the relationships as their
+    """One pass over the SQLite tables (raw rows, no triple objects): articles in ingestion order, then
+    each one's evidence by the article index (so ``seq`` numbers it as a push does), the relationships as their
     first evidence meets them, the actors they name. A symmetric relation stored against id order is
     swapped and its evidence deduplicated as :func:`graphkit.store.rows.normalize_triple` and the writers do."""
     db = open_database(source.path, readonly=True)
     try:
-        _write_articles(db, out["nodes-articles.csv"], counts)
-        actor_ids = _write_evidence(db, out, counts)
+        article_ids = _write_articles(db, out["nodes-articles.csv"], counts)
+        actor_ids = _write_evidence(db, article_ids, out, counts)
         _write_actors(source, actor_ids, out["nodes-actors.csv"], counts)
     finally:
         db.close()
 
 
-def _write_articles(db: sqlite3.Connection, out: IO[str], counts: dict[str, int]) -> None:
-    lines = []
+def _write_articles(db: sqlite3.Connection, out: IO[str], counts: dict[str, int]) -> list[str]:
+    """The articles' nodes; their ids in ingestion order."""
+    lines, ids = [], []
     for row in db.execute("SELECT id, title, source, date, ingested_at, seen_at FROM articles "
                           "ORDER BY ingested_at, rowid"):
+        ids.append(row[0])
         lines.append(",".join(map(_text, row)) + ',"Article"\n')
         if len(lines) >= 10_000:
             out.writelines(lines)
             lines.clear()
     out.writelines(lines)
-    counts["articles"] = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    counts["articles"] = len(ids)
+    return ids
 
 
-def _write_evidence(db: sqlite3.Connection, out: dict[str, IO[str]], counts: dict[str, int]) -> set[str]:
+def _write_evidence(db: sqlite3.Connection, article_ids: list[str], out: dict[str, IO[str]],
+                    counts: dict[str, int]) -> set[str]:
     symmetric = symmetric_relations()
     seen_rels: set[str] = set()
     actor_ids: set[str] = set()
@@ -153,25 +157,10 @@ def _write_evidence(db: sqlite3.Connection, out: dict[str, IO[str]], counts: dic
         "relationships-relation.csv"))
     evidence, supports, in_article = (out[name] for name in (
         "nodes-evidence.csv", "relationships-supports.csv", "relationships-in-article.csv"))
-    article_rows: dict[tuple, tuple] = {}  # the evidence of the current article by key, in order
-    current = None
-
-    def flush_article() -> None:
-        nonlocal seq
-        for row in article_rows.values():
-            seq = _write_one_evidence(row, seq, evidence, supports, in_article)
-        article_rows.clear()
-
-    cursor = db.execute(_EVIDENCE_SQL)
-    while True:
-        chunk = cursor.fetchmany(5_000)
-        if not chunk:
-            break
-        for raw in chunk:
+    for article_id in article_ids:
+        article_rows: dict[tuple, tuple] = {}  # the article's evidence by key, in order
+        for raw in db.execute(_EVIDENCE_SQL, (article_id,)):
             row, (subject_id, relation, object_id) = raw[:-3], raw[-3:]
-            if row[_ARTICLE] != current:
-                flush_article()
-                current = row[_ARTICLE]
             if relation in symmetric and subject_id > object_id:  # stored before the relation was symmetric
                 subject_id, object_id = object_id, subject_id
                 row = tuple(row[i] for i in _SWAP_INDEX)
@@ -191,7 +180,8 @@ def _write_evidence(db: sqlite3.Connection, out: dict[str, IO[str]], counts: dic
             if old is None or (row[_CONFIDENCE] is not None and old[_CONFIDENCE] is not None
                                and row[_CONFIDENCE] > old[_CONFIDENCE]):
                 article_rows[key] = row
-    flush_article()
+        for row in article_rows.values():
+            seq = _write_one_evidence(row, seq, evidence, supports, in_article)
     counts["relationships"] = len(seen_rels)
     counts["evidence"] = seq
     return actor_ids
