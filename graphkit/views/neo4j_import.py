@@ -106,9 +106,12 @@ def _boolean(value: Any) -> str:
 _EVIDENCE_CELLS = tuple(_number if _TYPES.get(c) in ("long", "double") else _boolean if _TYPES.get(c) == "boolean"
                         else _text for c in EVIDENCE_COLUMNS)
 # the evidence of one article in insertion order (the article index, no sort of the whole table)
-_EVIDENCE_SQL = ("SELECT e.{columns}, r.subject_id AS _subject_id, r.relation AS _relation, r.object_id AS _object_id "
+_EVIDENCE_SQL = ("SELECT e.relationship_id, e.article_id, e.sentence, e.sentence_start, e.sentence_end, "
+                 "e.subject_text, e.subject_start, e.subject_end, e.object_text, e.object_start, e.object_end, "
+                 "e.trigger, e.trigger_start, e.trigger_end, e.pattern, e.hedged, e.confidence, e.reported_by, "
+                 "r.subject_id, r.relation, r.object_id "
                  "FROM evidence AS e JOIN relationships AS r ON r.id = e.relationship_id "
-                 "WHERE e.article_id = ? ORDER BY e.id").format(columns=", e.".join(EVIDENCE_COLUMNS))
+                 "WHERE e.article_id = ? ORDER BY e.id")  # the columns of EVIDENCE_COLUMNS, in its order
 _SWAPPED = {"subject_text": "object_text", "subject_start": "object_start", "subject_end": "object_end",
             "object_text": "subject_text", "object_start": "subject_start", "object_end": "subject_end"}
 _SWAP_INDEX = [EVIDENCE_COLUMNS.index(_SWAPPED.get(c, c)) for c in EVIDENCE_COLUMNS]
