@@ -15,10 +15,11 @@ constraints and indexes are created by the first connection, as on any server.
 from __future__ import annotations
 
 import os
-from typing import IO, Any, Iterable, Sequence
+import sqlite3
+from typing import IO, Any, Sequence
 
-from graphkit.store.rows import (EVIDENCE_COLUMNS, actors_from_triples, evidence_key, evidence_row,
-                                 normalize_triple, symmetric_relations)
+from graphkit.store.rows import EVIDENCE_COLUMNS, EVIDENCE_KEY, symmetric_relations
+from graphkit.store.sqlite_schema import open_database
 from graphkit.views.files import replacing
 
 ARRAY_DELIMITER = "\x1f"  # ASCII unit separator: passed to the import tool as --array-delimiter
@@ -89,48 +90,119 @@ def write_import_files(source: Any, out: str) -> dict[str, Any]:
     return {**counts, "files": [paths[name] for name in HEADERS]}
 
 
+def _text(value: Any) -> str:
+    return "" if value is None else '"' + str(value).replace('"', '""') + '"'
+
+
+def _number(value: Any) -> str:
+    return "" if value is None else repr(value)
+
+
+def _boolean(value: Any) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+# the cell writer of each evidence column, by its header's type (one function a column, no test a cell)
+_EVIDENCE_CELLS = tuple(_number if _TYPES.get(c) in ("long", "double") else _boolean if _TYPES.get(c) == "boolean"
+                        else _text for c in EVIDENCE_COLUMNS)
+# the evidence of one article in insertion order (the article index, no sort of the whole table)
+_EVIDENCE_SQL = ("SELECT e.relationship_id, e.article_id, e.sentence, e.sentence_start, e.sentence_end, "
+                 "e.subject_text, e.subject_start, e.subject_end, e.object_text, e.object_start, e.object_end, "
+                 "e.trigger, e.trigger_start, e.trigger_end, e.pattern, e.hedged, e.confidence, e.reported_by, "
+                 "r.subject_id, r.relation, r.object_id "
+                 "FROM evidence AS e JOIN relationships AS r ON r.id = e.relationship_id "
+                 "WHERE e.article_id = ? ORDER BY e.id")  # the columns of EVIDENCE_COLUMNS, in its order
+_SWAPPED = {"subject_text": "object_text", "subject_start": "object_start", "subject_end": "object_end",
+            "object_text": "subject_text", "object_start": "subject_start", "object_end": "subject_end"}
+_SWAP_INDEX = [EVIDENCE_COLUMNS.index(_SWAPPED.get(c, c)) for c in EVIDENCE_COLUMNS]
+_KEY_INDEX = [EVIDENCE_COLUMNS.index(c) for c in EVIDENCE_KEY]
+_CONFIDENCE = EVIDENCE_COLUMNS.index("confidence")
+_ARTICLE = EVIDENCE_COLUMNS.index("article_id")
+
+
 def _write_rows(source: Any, out: dict[str, IO[str]], counts: dict[str, int]) -> None:
+    """One pass over the SQLite tables (raw rows, no triple objects): articles in ingestion order, then
+    each one's evidence by the article index (so ``seq`` numbers it as a push does), the relationships as their
+    first evidence meets them, the actors they name. A symmetric relation stored against id order is
+    swapped and its evidence deduplicated as :func:`graphkit.store.rows.normalize_triple` and the writers do."""
+    db = open_database(source.path, readonly=True)
+    try:
+        article_ids = _write_articles(db, out["nodes-articles.csv"], counts)
+        actor_ids = _write_evidence(db, article_ids, out, counts)
+        _write_actors(source, actor_ids, out["nodes-actors.csv"], counts)
+    finally:
+        db.close()
+
+
+def _write_articles(db: sqlite3.Connection, out: IO[str], counts: dict[str, int]) -> list[str]:
+    """The articles' nodes; their ids in ingestion order."""
+    lines, ids = [], []
+    for row in db.execute("SELECT id, title, source, date, ingested_at, seen_at FROM articles "
+                          "ORDER BY ingested_at, rowid"):
+        ids.append(row[0])
+        lines.append(",".join(map(_text, row)) + ',"Article"\n')
+        if len(lines) >= 10_000:
+            out.writelines(lines)
+            lines.clear()
+    out.writelines(lines)
+    counts["articles"] = len(ids)
+    return ids
+
+
+def _write_evidence(db: sqlite3.Connection, article_ids: list[str], out: dict[str, IO[str]],
+                    counts: dict[str, int]) -> set[str]:
     symmetric = symmetric_relations()
     seen_rels: set[str] = set()
     actor_ids: set[str] = set()
     seq = 0
-    for article, triples, ingested_at, seen_at in source.export_articles():
-        triples = [normalize_triple(t, symmetric) for t in triples]
-        out["nodes-articles.csv"].write(_line([article.id, article.title, article.source, article.date,
-                                               ingested_at, seen_at,
-                                               "Article"]))
-        counts["articles"] += 1
-        actor_ids.update(actors_from_triples(triples))
-        rows: dict[tuple, dict] = {}
-        for t in triples:
-            rid = t.relationship_id
+    rel_nodes, subjects, objects, relations = (out[name] for name in (
+        "nodes-relationships.csv", "relationships-subject.csv", "relationships-object.csv",
+        "relationships-relation.csv"))
+    evidence, supports, in_article = (out[name] for name in (
+        "nodes-evidence.csv", "relationships-supports.csv", "relationships-in-article.csv"))
+    for article_id in article_ids:
+        article_rows: dict[tuple, tuple] = {}  # the article's evidence by key, in order
+        for raw in db.execute(_EVIDENCE_SQL, (article_id,)):
+            row, (subject_id, relation, object_id) = raw[:-3], raw[-3:]
+            if relation in symmetric and subject_id > object_id:  # stored before the relation was symmetric
+                subject_id, object_id = object_id, subject_id
+                row = tuple(row[i] for i in _SWAP_INDEX)
+                row = (f"{subject_id}|{relation}|{object_id}",) + row[1:]
+            rid = row[0]
             if rid not in seen_rels:
                 seen_rels.add(rid)
-                out["nodes-relationships.csv"].write(_line([rid, t.relation, t.subject_id, t.object_id,
-                                                            "Relationship"]))
-                out["relationships-subject.csv"].write(_line([rid, t.subject_id, "SUBJECT"]))
-                out["relationships-object.csv"].write(_line([rid, t.object_id, "OBJECT"]))
-                out["relationships-relation.csv"].write(_line([t.subject_id, t.object_id, rid, t.relation,
-                                                               "RELATION"]))
-                counts["relationships"] += 1
-            row = evidence_row(t, article.id)
-            key = evidence_key(row)
-            old = rows.get(key)
-            if old is None or (row["confidence"] is not None and old["confidence"] is not None
-                               and row["confidence"] > old["confidence"]):
-                rows[key] = row  # the surer row, as the writers keep
-        for key, row in rows.items():
-            evidence_id = "|".join(str(k) for k in key)
-            out["nodes-evidence.csv"].write(_line([evidence_id, *(row[c] for c in EVIDENCE_COLUMNS), seq,
-                                                   "Evidence"]))
-            out["relationships-supports.csv"].write(_line([evidence_id, row["relationship_id"], "SUPPORTS"]))
-            out["relationships-in-article.csv"].write(_line([evidence_id, article.id, "IN_ARTICLE"]))
-            seq += 1
-        counts["evidence"] += len(rows)
-    for actor in _actors(source.actors(), actor_ids):
-        out["nodes-actors.csv"].write(_line([actor["id"], actor["name"], actor["type"], actor["aliases"], "Actor"]))
-        counts["actors"] += 1
+                actor_ids.add(subject_id)
+                actor_ids.add(object_id)
+                q_rid, q_subject, q_object = _text(rid), _text(subject_id), _text(object_id)
+                rel_nodes.write(f'{q_rid},{_text(relation)},{q_subject},{q_object},"Relationship"\n')
+                subjects.write(f'{q_rid},{q_subject},"SUBJECT"\n')
+                objects.write(f'{q_rid},{q_object},"OBJECT"\n')
+                relations.write(f'{q_subject},{q_object},{q_rid},{_text(relation)},"RELATION"\n')
+            key = tuple(row[i] for i in _KEY_INDEX)
+            old = article_rows.get(key)  # only a swapped row can meet another: the surer is kept
+            if old is None or (row[_CONFIDENCE] is not None and old[_CONFIDENCE] is not None
+                               and row[_CONFIDENCE] > old[_CONFIDENCE]):
+                article_rows[key] = row
+        for row in article_rows.values():
+            seq = _write_one_evidence(row, seq, evidence, supports, in_article)
+    counts["relationships"] = len(seen_rels)
+    counts["evidence"] = seq
+    return actor_ids
 
 
-def _actors(actors: Iterable[dict], wanted: set[str]) -> Iterable[dict]:
-    return (a for a in actors if a["id"] in wanted)
+def _write_one_evidence(row: Sequence[Any], seq: int, evidence: IO[str], supports: IO[str],
+                        in_article: IO[str]) -> int:
+    key = "|".join(str(row[i]) for i in _KEY_INDEX)
+    q_key = _text(key)
+    cells = ",".join([cell(value) for cell, value in zip(_EVIDENCE_CELLS, row)])
+    evidence.write(f'{q_key},{cells},{seq},"Evidence"\n')
+    supports.write(f'{q_key},{_text(row[0])},"SUPPORTS"\n')
+    in_article.write(f'{q_key},{_text(row[_ARTICLE])},"IN_ARTICLE"\n')
+    return seq + 1
+
+
+def _write_actors(source: Any, wanted: set[str], out: IO[str], counts: dict[str, int]) -> None:
+    for actor in source.actors():
+        if actor["id"] in wanted:
+            out.write(_line([actor["id"], actor["name"], actor["type"], actor["aliases"], "Actor"]))
+            counts["actors"] += 1
