@@ -126,16 +126,22 @@ def bench_extract(articles: list[Article], batch_size: int, repeats: int = 3) ->
     pairs = []
     for part in slices:
         texts = [a.text for a in part]
+        cpu0 = time.process_time()
         bare_s = timed(lambda: [None for _ in bare.pipe(texts, batch_size=batch_size)])
+        cpu1 = time.process_time()
         full_s = timed(lambda: [None for _ in extract_articles(part, full, batch_size=batch_size)])
+        cpu2 = time.process_time()
+        # CPU seconds beside the wall-clock ones: other engineers' jobs stretch the wall clock much more
         pairs.append({"words": sum(len(t.split()) for t in texts), "bare_s": round(bare_s, 2),
-                      "graphkit_s": round(full_s, 2), "ratio": round(bare_s / full_s, 3)})
+                      "graphkit_s": round(full_s, 2), "ratio": round(bare_s / full_s, 3),
+                      "cpu_ratio": round((cpu1 - cpu0) / (cpu2 - cpu1), 3)})
     mid = sorted(pairs, key=lambda p: p["ratio"])[len(pairs) // 2]
     return {"texts": sum(len(s) for s in slices), "slices": len(slices), "slice_rows": size,
             "words": sum(p["words"] for p in pairs),
             "baseline_nlp_pipe_words_per_s": round(mid["words"] / mid["bare_s"]),
             "graphkit_words_per_s": round(mid["words"] / mid["graphkit_s"]),
-            "ratio": mid["ratio"], "target": 0.85, "pairs": pairs}
+            "ratio": mid["ratio"], "cpu_ratio": statistics.median(p["cpu_ratio"] for p in pairs), "target": 0.85,
+            "pairs": pairs}
 
 
 def bench_workers(articles: list[Article], batch_size: int) -> dict:
@@ -398,7 +404,7 @@ def markdown(result: dict) -> str:
         e = r["extract"]
         lines.append(f"| extraction, words/s ({e['slices']} disjoint slices of {e['slice_rows']} AG News rows, median "
                      f"pair) | {e['graphkit_words_per_s']:,} | bare nlp.pipe {e['baseline_nlp_pipe_words_per_s']:,} | "
-                     f"{e['ratio']} | >= 0.85 |")
+                     f"{e['ratio']} (CPU time {e.get('cpu_ratio')}) | >= 0.85 |")
     if "workers" in r:
         w = r["workers"]
         lines.append(f"| extraction with 2 processes, words/s | {w['two_processes_words_per_s']:,} | "
