@@ -251,7 +251,7 @@ class MentionFinder:
         out = []
         organs, _ = organ_terms()
         for tok in doc:
-            if tok.i in handled:
+            if tok.i in handled or tok.pos_ not in ("NOUN", "PROPN"):  # the test below, done before the lookups
                 continue
             phrase, first = tok.lower_, tok.i
             if tok.i > 0 and f"{doc[tok.i - 1].lower_} {phrase}" in organs:
