@@ -17,6 +17,8 @@ from graphkit.nlp.relations.nouns import side_args
 
 def mutual_pattern(ctx: Context, n: Token) -> None:
     """A plural symmetric role noun as the predicate of a copula whose subject names two or more sides."""
+    if n.dep_ != "attr":
+        return  # the test below, before the two role lookups
     found = ctx.schema.role(n.lemma_.lower()) or ctx.schema.role(n.lower_)
     if found is None or n.dep_ != "attr" or n.tag_ not in ("NNS", "NNPS"):
         return
