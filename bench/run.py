@@ -104,6 +104,13 @@ def neo4j_store(uri: str):
 
 # ------------------------------------------------------------------------------------- extraction
 
+def extract_slices(articles: list, repeats: int, warm: int = 50) -> tuple[list, list[list]]:
+    """The warm-up rows (the first ``warm``) and ``repeats`` disjoint slices of equal size of the rest."""
+    rest = articles[warm:]
+    size = len(rest) // repeats
+    return articles[:warm], [rest[size * k:size * (k + 1)] for k in range(repeats)]
+
+
 def bench_extract(articles: list[Article], batch_size: int, repeats: int = 3) -> dict:
     """Bare ``nlp.pipe`` and graphkit's extraction, timed in pairs on the same texts.
 
@@ -117,9 +124,8 @@ def bench_extract(articles: list[Article], batch_size: int, repeats: int = 3) ->
     from graphkit.run.extract import extract_articles
     from graphkit.nlp.pipeline import _load_model, load_pipeline
 
-    warm, rest = articles[:50], articles[50:]
-    size = len(rest) // repeats
-    slices = [rest[size * k:size * (k + 1)] for k in range(repeats)]
+    warm, slices = extract_slices(articles, repeats)
+    size = len(slices[0])
     bare, full = _load_model(None), load_pipeline()
     list(bare.pipe([a.text for a in warm]))
     list(extract_articles(warm, full))
