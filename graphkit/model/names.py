@@ -23,6 +23,7 @@ _POSSESSIVE = re.compile(r"['’`]s\b")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)  # pure, and called tens of times per text on the same few words
 def fold(text: str) -> str:
     """ASCII, lower case, no possessive 's, punctuation and hyphens as single spaces."""
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -42,6 +43,7 @@ def strip_titles(folded: str) -> str:
     return stripped or folded
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Folded name without a leading article and titles."""
     s = fold(text)

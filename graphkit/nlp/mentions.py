@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -52,7 +53,13 @@ class Mention:
 
 
 def _is_title_token(tok: Token, schema: Schema) -> bool:
-    return fold(tok.text) in {fold(t) for t in schema.titles if " " not in t}
+    return fold(tok.text) in _title_words(schema.titles)
+
+
+@lru_cache(maxsize=4)
+def _title_words(titles: tuple[str, ...]) -> frozenset[str]:
+    """The one-word titles, folded (built once, not per token)."""
+    return frozenset(fold(t) for t in titles if " " not in t)
 
 
 def _trim(doc: Doc, start: int, end: int, schema: Schema, person: bool) -> tuple[int, int]:
@@ -250,7 +257,7 @@ class MentionFinder:
         out = []
         organs, _ = organ_terms()
         for tok in doc:
-            if tok.i in handled:
+            if tok.i in handled or tok.pos_ not in ("NOUN", "PROPN"):  # the test below, done before the lookups
                 continue
             phrase, first = tok.lower_, tok.i
             if tok.i > 0 and f"{doc[tok.i - 1].lower_} {phrase}" in organs:

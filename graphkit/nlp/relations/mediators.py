@@ -26,6 +26,8 @@ def mediator_owner(ctx: Context, t: Token) -> Arg | None:
 
 def mediators_of_talks(ctx: Context) -> None:
     """Each mediator noun with a named owner negotiated with each side of the sentence's stated talks."""
+    if not any(a.relation == "negotiated_with" and a.pattern == "noun" for a in ctx.out):
+        return  # no stated talks: no sides, whatever the mediators (skips the walk over every token)
     for t in ctx.doc:
         if t.lower_ not in event_words("mediator_nouns"):
             continue

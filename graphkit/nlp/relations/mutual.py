@@ -17,6 +17,8 @@ from graphkit.nlp.relations.nouns import side_args
 
 def mutual_pattern(ctx: Context, n: Token) -> None:
     """A plural symmetric role noun as the predicate of a copula whose subject names two or more sides."""
+    if n.dep_ != "attr":
+        return  # the test below, before the two role lookups
     found = ctx.schema.role(n.lemma_.lower()) or ctx.schema.role(n.lower_)
     if found is None or n.dep_ != "attr" or n.tag_ not in ("NNS", "NNPS"):
         return
@@ -37,6 +39,8 @@ def rivals_anaphor(ctx: Context) -> None:
     """'India and Pakistan held talks ... but the nuclear rivals remained deadlocked': a definite plural
     symmetric role noun with no owner of its own names the pair of the latest assertion stated before it
     in its sentence or the one before, and relates them by its own relation."""
+    if not any(ctx.schema.relations[a.relation].symmetric for a in ctx.out):
+        return  # no symmetric assertion to name the pair (skips the walk over every token)
     for n in ctx.doc:
         found = ctx.schema.role(n.lemma_.lower()) or ctx.schema.role(n.lower_)
         if found is None or n.tag_ not in ("NNS", "NNPS") or n.dep_ == "attr" or ctx.mention(n) is not None:
