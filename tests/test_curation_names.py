@@ -59,6 +59,19 @@ def test_a_typed_name_that_is_not_one_printable_line_is_refused_and_nothing_writ
     assert _state(loaded) == before
 
 
+def test_an_undo_by_a_name_with_control_characters_is_refused_and_an_import_too(loaded, cli, tmp_path):
+    assert cli("alias", "add", "Mahdi Army", "Jaish al-Mahdi").exit_code == 0
+    before = _state(loaded)
+    result = cli("curation", "undo", "1", "--by", "ana\x1b[2J")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "\x1b" not in result.stderr, result.stderr
+    assert _state(loaded) == before and entries_of(loaded)[0].undone_at is None
+    doc = export_document(loaded)
+    doc["entries"][0].update(undone_at="2026-12-01T21:00:00Z", undone_by="ana\nroot")
+    with pytest.raises(actions.CurationError, match="undone_by"):
+        import_document(loaded, json.dumps(doc), name="log.json")
+    assert _state(loaded) == before
+
+
 def test_a_reason_may_run_over_lines_but_holds_no_other_control_character(loaded, cli):
     before = _state(loaded)
     result = cli("alias", "add", "Mahdi Army", "Jaish al-Mahdi", "--reason", "see \x1b]0;pwned\x07 Reuters")

@@ -128,3 +128,21 @@ def test_a_bare_government_in_a_story_naming_only_a_states_collectives(nlp):
 def test_bare_government_near_miss_two_peoples_give_no_owner(nlp):
     got = actors_named(nlp, "Chadian rebels and Sudanese militias accused the government of bombing their camps.")
     assert "government" not in got, got
+
+
+def test_a_dictionary_name_with_a_possessive_that_is_no_persons_following_stays_in_the_matcher(nlp):
+    # "People's" and "Ukraine's" are no leader: those aliases stay names the dictionary matcher finds even where
+    # the name tagger misses them; only "<person>'s militia" is left to the following rule
+    from graphkit.model.dictionary import load_dictionary
+    from graphkit.model.schema import load_schema
+    from graphkit.nlp.mentions import MentionFinder
+
+    finder = MentionFinder(nlp, load_dictionary(), load_schema())
+
+    def matched(text: str) -> set[str]:
+        doc = nlp.make_doc(text)
+        return {doc[s:e].text for _, s, e in finder.lower_matcher(doc)}
+
+    assert "people's defense forces" in matched("the people's defense forces ambushed a convoy")
+    assert "ukraine's armed forces" in matched("ukraine's armed forces shelled the bridge")
+    assert "sadr's militia" not in matched("sadr's militia shelled the bridge")

@@ -380,6 +380,31 @@ def test_extraction_is_deterministic(nlp, texts):
     assert together == alone == reversed_ == again
 
 
+def test_extraction_is_the_same_in_every_process(tmp_path):
+    """Python salts str hashes per process, so anything that picks from a set by its order (a display name among
+    spellings that tie) would name actors differently from one run to the next: two processes with different
+    hash seeds must print the same bytes. The extra text spells one collective in headline and running case."""
+    (tmp_path / "spellings.txt").write_text(
+        "Shi'ite Leaders Meet Kurdish Rebels\n\nShi'ite leaders met Kurdish rebels in Baghdad on Monday. "
+        "The Kurdish rebels said Shi'ite leaders had negotiated with the government.\n", encoding="utf-8")
+    sources = [str(tmp_path / "spellings.txt"), str(Path(__file__).resolve().parents[1] / "data" / "samples")]
+    outputs = []
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "graphkit.cli", "extract", *sources, "--format", "jsonl"],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0].count("\n") > 20
+    assert outputs[0] == outputs[1]
+
+
+def test_display_name_ties_are_broken_the_same_way():
+    from graphkit.nlp.resolve import _display_name
+
+    spellings = ["Shi'ite Leaders", "Shi'ite leaders"]
+    assert _display_name(set(spellings)) == _display_name(set(spellings[::-1])) == "Shi'ite leaders"
+
+
 # --------------------------------------------------------------------------- faults: disk full, read-only
 
 

@@ -5,6 +5,7 @@ Thin layers over :mod:`graphkit.views.export` and :mod:`graphkit.views.viz`.
 from __future__ import annotations
 
 import os
+import sqlite3
 from typing import Optional
 
 import typer
@@ -66,10 +67,12 @@ def _export_neo4j_import(out: str, db: Optional[str], neo4j: Optional[str]) -> N
     from graphkit.views.neo4j_import import write_import_files
 
     with reading(db, neo4j) as store:
-        if not hasattr(store, "export_articles"):
+        if not hasattr(store, "path"):
             exit_with("--format neo4j-import reads the embedded store (--db), not a Neo4j server", 2)
         try:
             written = write_import_files(store, out)
+        except sqlite3.Error as exc:
+            exit_with(f"{store.path}: cannot read the store ({exc})")
         except OSError as exc:
             exit_with(f"{out}: cannot write ({exc.strerror or exc})")
     typer.echo(f"wrote {written['actors']} actors, {written['relationships']} relationships and "

@@ -255,6 +255,8 @@ def undo(store: Any, seq: int, *, by: str | None = None) -> tuple[Entry, dict]:
         raise UnknownEntry(f"no curation entry {seq}")
     if entry.undone_at is not None:
         raise CurationError(f"curation entry {seq} is undone already")
+    if by is not None:
+        typed_name(by, "--by")
     done = entry.undone(by or default_user())
     counts = commit(store, undone=[done])
     return done, counts

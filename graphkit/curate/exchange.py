@@ -50,7 +50,9 @@ def parse_document(text: str, name: str = "file") -> list[Entry]:
         for field in ("reason", "undone_at", "undone_by", "key"):
             if item.get(field) is not None and not isinstance(item[field], str):
                 raise CurationError(f"{where}: {field!r} must be a string or null")
-        for field, problem in (("by", name_problem(item["by"])), ("reason", reason_problem(item.get("reason")))):
+        undone_by = item.get("undone_by")
+        for field, problem in (("by", name_problem(item["by"])), ("reason", reason_problem(item.get("reason"))),
+                               ("undone_by", name_problem(undone_by) if undone_by is not None else None)):
             if problem:
                 raise CurationError(f"{where}: {field!r} {problem}")
         for field in ("at", "undone_at"):

@@ -83,6 +83,13 @@ def _trim(doc: Doc, start: int, end: int, schema: Schema, person: bool) -> tuple
     return start, end
 
 
+def _leader_named(alias: str, dictionary: ActorDictionary) -> bool:
+    """Whether the words before "'s" in a dictionary alias name a person ("Sadr's militia"), not a people or a
+    state ("People's Defence Forces", "Ukraine's armed forces", which stay names of their own)."""
+    owner = dictionary.lookup(alias.split("'s ")[0])
+    return owner is not None and owner.type == "PERSON"
+
+
 class MentionFinder:
     def __init__(self, nlp, dictionary: ActorDictionary, schema: Schema):
         self.schema = schema
@@ -92,7 +99,7 @@ class MentionFinder:
         self._entries: dict[str, Entry] = {}
         lower_patterns, case_patterns = {}, {}
         for alias, entry in dictionary.surface_forms():
-            if "'s " in alias and alias.split()[-1].lower() in following_nouns():
+            if "'s " in alias and alias.split()[-1].lower() in following_nouns() and _leader_named(alias, dictionary):
                 continue  # "Sadr's militia" is found as Sadr's following (graphkit.nlp.followings), Sadr kept
             if _ACRONYM.match(alias) or len(alias) <= 3:
                 case_patterns.setdefault(alias, entry)

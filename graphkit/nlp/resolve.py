@@ -143,9 +143,11 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], dictionary: ActorDiction
 
 
 def _display_name(aliases: set[str]) -> str:
-    def score(s: str) -> tuple[int, int, int]:
+    def score(s: str) -> tuple[int, int, int, int, str]:
+        # the last two break ties the same way in every run (a set's order changes with the hash seed): the
+        # spelling of running text over a headline's capitals ("Shi'ite leaders", not "Shi'ite Leaders")
         words = name_key(s).split()
-        return (0 if _ACRONYM.match(s) else 1, len(words), len(s))
+        return (0 if _ACRONYM.match(s) else 1, len(words), len(s), -sum(c.isupper() for c in s), s)
 
     best = max(aliases, key=score)
     words = best.split()

@@ -67,8 +67,9 @@ def _line(values: Sequence[Any]) -> str:
 
 
 def write_import_files(source: Any, out: str) -> dict[str, Any]:
-    """Write the import files of ``source`` (a store with ``export_articles`` and ``actors``: the embedded
-    store) into the directory ``out`` (created if missing). Returns the counts and the files written."""
+    """Write the import files of ``source`` (the embedded store: its ``path`` is read directly, its ``actors``
+    through the store) into the directory ``out`` (created if missing). Returns the counts and the files
+    written; a damaged or locked database raises ``sqlite3.Error``."""
     os.makedirs(out, exist_ok=True)
     paths = {name: os.path.join(out, name) for name in HEADERS}
     counts = {"articles": 0, "actors": 0, "relationships": 0, "evidence": 0}
