@@ -245,11 +245,12 @@ cmd_import() {
     mkdir -p "$HOME_DIR/conf"
     local t0=$SECONDS
     say "importing $dir into $HOME_DIR/data (database neo4j, replaced)"
-    # A batch job, not a server: the throughput collector, and C1 only (C2's compiler threads took a third of
-    # the tool's time on 2 busy cores, mostly before the first row); 2 GB of heap, as the tool asks for.
+    # A batch job, not a server: the throughput collector; 2 GB of heap, as the tool asks for. The JIT keeps
+    # its full tiers: C1 alone (-XX:TieredStopAtLevel=1) starts sooner but imported 1,000,000 relationships in
+    # 108 s against 54 s with C2 on an idle 2-core machine.
     # shellcheck disable=SC2086
     if ! NEO4J_HOME="$HOME_DIR" NEO4J_CONF="$HOME_DIR/conf" "$JAVA" -Xmx2g -XX:+UseParallelGC \
-            -XX:TieredStopAtLevel=1 ${GRAPHKIT_NEO4J_JAVA_OPTS:-} \
+            ${GRAPHKIT_NEO4J_JAVA_OPTS:-} \
             -cp "$(cat "$CPFILE")" org.neo4j.cli.AdminTool database import full neo4j \
             --overwrite-destination=true --multiline-fields=true --array-delimiter=U+001F \
             --report-file="$LOGS/import.report" "${args[@]}" > "$LOGS/import.log" 2>&1; then
