@@ -64,10 +64,11 @@ def export(
 
 
 def _export_neo4j_import(out: str, db: Optional[str], neo4j: Optional[str]) -> None:
+    from graphkit.store import SQLiteStore
     from graphkit.views.neo4j_import import write_import_files
 
     with reading(db, neo4j) as store:
-        if not hasattr(store, "path"):
+        if not isinstance(store, SQLiteStore):
             exit_with("--format neo4j-import reads the embedded store (--db), not a Neo4j server", 2)
         try:
             written = write_import_files(store, out)
