@@ -34,10 +34,9 @@ def _batches() -> list[tuple[Article, list[dict]]]:
     return out
 
 
-@pytest.fixture(scope="module")
-def both(neo4j_uri, tmp_path_factory):
-    db = tmp_path_factory.mktemp("neo4j-path") / "graph.db"
-    batches = _batches()
+def load_both(neo4j_uri: str, db, batches):
+    """The same batches in a new SQLite store at ``db`` and in the (cleared) Neo4j server, Neo4j in
+    transactions of 4 articles: yields (lite, neo), closes both after."""
     lite = SQLiteStore(db)
     neo = Neo4jStore(neo4j_uri, USER, PASSWORD)
     neo.clear()
@@ -47,6 +46,11 @@ def both(neo4j_uri, tmp_path_factory):
     yield lite, neo
     lite.close()
     neo.close()
+
+
+@pytest.fixture(scope="module")
+def both(neo4j_uri, tmp_path_factory):
+    yield from load_both(neo4j_uri, tmp_path_factory.mktemp("neo4j-path") / "graph.db", _batches())
 
 
 def test_the_stores_hold_the_same_graph(both):

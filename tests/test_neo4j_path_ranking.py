@@ -5,7 +5,6 @@ articles state them: the best path, and the first k of ``--all`` for small k (wh
 decide), are the same as on SQLite, and only the paths that can rank cross the wire. Needs a real Neo4j."""
 from __future__ import annotations
 
-import os
 import random
 
 import networkx as nx
@@ -13,12 +12,9 @@ import pytest
 
 from graphkit.ask.query import paths
 from graphkit.read import Article
-from graphkit.store import SQLiteStore
-from graphkit.store.neo4j import Neo4jStore
+from test_neo4j_path import load_both
 from test_query import synthetic_triples
 
-USER = os.environ.get("GRAPHKIT_NEO4J_USER") or "neo4j"
-PASSWORD = os.environ.get("GRAPHKIT_NEO4J_PASSWORD") or "graphkit-dev"
 ACTORS = 2_000
 RELATIONS = ["commands", "supplies_weapons_to", "negotiated_with", "rival_of", "supports", "attacked"]
 
@@ -62,17 +58,7 @@ def _batches() -> list[tuple[Article, list[dict]]]:
 
 @pytest.fixture(scope="module")
 def both(neo4j_uri, tmp_path_factory):
-    db = tmp_path_factory.mktemp("neo4j-ranking") / "graph.db"
-    batches = _batches()
-    lite = SQLiteStore(db)
-    neo = Neo4jStore(neo4j_uri, USER, PASSWORD)
-    neo.clear()
-    lite.add_articles(batches)
-    for i in range(0, len(batches), 4):
-        neo.add_articles(batches[i:i + 4])
-    yield lite, neo
-    lite.close()
-    neo.close()
+    yield from load_both(neo4j_uri, tmp_path_factory.mktemp("neo4j-ranking") / "graph.db", _batches())
 
 
 @pytest.fixture(scope="module")
