@@ -19,7 +19,8 @@ import time
 from typing import Any, Sequence
 
 from graphkit.records import Article, Triple
-from graphkit.store.rows import EVIDENCE_COLUMNS, actors_from_triples, evidence_key, evidence_row, iso_date
+from graphkit.store.rows import (EVIDENCE_COLUMNS, actors_from_triples, evidence_key, evidence_row, iso_date,
+                                 surer)
 from graphkit.store.statements import load
 
 # the parameters of create_relationships.cypher and create_evidence.cypher: one list a column (parallel lists)
@@ -69,8 +70,7 @@ def write_batch(tx: Any, prepared: Sequence[tuple[Article, Sequence[Triple]]], t
             row = evidence_row(t, article.id)
             key = evidence_key(row)
             old = rows.get(key)
-            if old is None or (row["confidence"] is not None and old["confidence"] is not None
-                               and row["confidence"] > old["confidence"]):
+            if old is None or surer(row["confidence"], old["confidence"]):
                 rows[key] = row  # the surer row, as SQLite's ON CONFLICT update
         for key, row in rows.items():
             evidence_columns["id"].append("|".join(str(k) for k in key))

@@ -31,6 +31,16 @@ EVIDENCE_COLUMNS = (
 EVIDENCE_KEY = ("relationship_id", "article_id", "sentence_start", "trigger_start")
 
 
+def surer(confidence: float | None, kept: float | None) -> bool:
+    """Whether a row of ``confidence`` replaces the kept row of the same key (as SQLite's ON CONFLICT update:
+    only a known, higher confidence does).
+
+    >>> surer(0.9, 0.5), surer(0.5, 0.9), surer(None, 0.5), surer(0.9, None)
+    (True, False, False, False)
+    """
+    return confidence is not None and kept is not None and confidence > kept
+
+
 def symmetric_relations() -> frozenset[str]:
     """The relations the schema declares order-free."""
     return load_schema().symmetric

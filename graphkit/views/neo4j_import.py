@@ -18,7 +18,7 @@ import os
 import sqlite3
 from typing import IO, Any, Sequence
 
-from graphkit.store.rows import EVIDENCE_COLUMNS, EVIDENCE_KEY, symmetric_relations
+from graphkit.store.rows import EVIDENCE_COLUMNS, EVIDENCE_KEY, surer, symmetric_relations
 from graphkit.store.sqlite_schema import open_database
 from graphkit.views.files import replacing
 
@@ -181,8 +181,7 @@ def _write_evidence(db: sqlite3.Connection, article_ids: list[str], out: dict[st
                 relations.write(f'{q_subject},{q_object},{q_rid},{_text(relation)},"RELATION"\n')
             key = tuple(row[i] for i in _KEY_INDEX)
             old = article_rows.get(key)  # only a swapped row can meet another: the surer is kept
-            if old is None or (row[_CONFIDENCE] is not None and old[_CONFIDENCE] is not None
-                               and row[_CONFIDENCE] > old[_CONFIDENCE]):
+            if old is None or surer(row[_CONFIDENCE], old[_CONFIDENCE]):
                 article_rows[key] = row
         for row in article_rows.values():
             seq = _write_one_evidence(row, seq, evidence, supports, in_article)
