@@ -199,7 +199,8 @@ def bench_ingest(articles: list[Article], batch_size: int, uri: str | None, tmp:
 # ------------------------------------------------------------------------------------- Neo4j load
 
 def _graphrag_graph(batch: list[tuple[Article, list[Triple]]]):
-    """The same nodes and edges graphkit writes, as a neo4j-graphrag Neo4jGraph."""
+    """The same nodes and edges graphkit writes (``graphkit.store.neo4j``: actors, articles, one RELATION edge a
+    relationship, one evidence node a row naming its relationship and article), as a neo4j-graphrag Neo4jGraph."""
     try:
         from neo4j_graphrag.components.types import Neo4jGraph, Neo4jNode, Neo4jRelationship
     except ImportError:
@@ -219,16 +220,12 @@ def _graphrag_graph(batch: list[tuple[Article, list[Triple]]]):
             rid = t.relationship_id
             if rid not in seen:
                 seen.add(rid)
-                nodes[rid] = Neo4jNode(id=rid, label="Relationship", properties={"relation": t.relation})
-                edges += [Neo4jRelationship(start_node_id=rid, end_node_id=t.subject_id, type="SUBJECT"),
-                          Neo4jRelationship(start_node_id=rid, end_node_id=t.object_id, type="OBJECT"),
-                          Neo4jRelationship(start_node_id=t.subject_id, end_node_id=t.object_id, type="RELATION",
-                                            properties={"id": rid, "relation": t.relation})]
+                edges.append(Neo4jRelationship(start_node_id=t.subject_id, end_node_id=t.object_id, type="RELATION",
+                                               properties={"id": rid, "relation": t.relation}))
             eid = f"{rid}|{art.id}|{k}"
             nodes[eid] = Neo4jNode(id=eid, label="Evidence", properties={
+                "relationship_id": rid, "article_id": art.id,
                 "sentence": t.evidence.sentence or "", "hedged": bool(t.hedged), "confidence": t.confidence})
-            edges += [Neo4jRelationship(start_node_id=eid, end_node_id=rid, type="SUPPORTS"),
-                      Neo4jRelationship(start_node_id=eid, end_node_id=art.id, type="IN_ARTICLE")]
     return Neo4jGraph(nodes=list(nodes.values()), relationships=edges)
 
 
