@@ -25,6 +25,8 @@ _OLD_MODEL = (
     "MATCH (e:Evidence) MATCH (r:Relationship {id: e.relationship_id}) MATCH (a:Article {id: e.article_id}) "
     "CREATE (e)-[:SUPPORTS]->(r) CREATE (e)-[:IN_ARTICLE]->(a)",
     "CREATE CONSTRAINT graphkit_relationship_id IF NOT EXISTS FOR (r:Relationship) REQUIRE r.id IS UNIQUE",
+    "DROP INDEX graphkit_evidence_key IF EXISTS",  # its evidence ids had a uniqueness constraint, not an index
+    "CREATE CONSTRAINT graphkit_evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE",
 )
 
 
@@ -84,7 +86,9 @@ def test_a_database_of_the_first_model_is_migrated_on_connect(neo, neo4j_uri):
     with Neo4jStore(neo4j_uri, USER, PASSWORD) as again:  # connecting migrates
         assert _one(again, "MATCH (r:Relationship) RETURN count(r) AS n") == [{"n": 0}]
         assert _one(again, "MATCH ()-[x]->() RETURN DISTINCT type(x) AS t") == [{"t": "RELATION"}]
-        assert not _one(again, "SHOW CONSTRAINTS YIELD name WHERE name = 'graphkit_relationship_id' RETURN name")
+        assert not _one(again, "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'graphkit_' "
+                               "AND (name = 'graphkit_relationship_id' OR name = 'graphkit_evidence_id') RETURN name")
+        assert _one(again, "SHOW INDEXES YIELD name, state WHERE name = 'graphkit_evidence_key' RETURN state")
         assert _everything(again) == before
         again.add_articles([(Article(id="late", text="x", source="late"), synthetic_triples(60, 30, seed=12))])
         assert again.stats()["articles"] == before["stats"]["articles"] + 1
