@@ -199,33 +199,41 @@ def bench_ingest(articles: list[Article], batch_size: int, uri: str | None, tmp:
 # ------------------------------------------------------------------------------------- Neo4j load
 
 def _graphrag_graph(batch: list[tuple[Article, list[Triple]]]):
-    """The same nodes and edges graphkit writes (``graphkit.store.neo4j``: actors, articles, one RELATION edge a
-    relationship, one evidence node a row naming its relationship and article), as a neo4j-graphrag Neo4jGraph."""
+    """The same nodes, edges and properties graphkit writes (``graphkit.store.neo4j``: actors with their aliases,
+    articles, one RELATION edge a relationship, one evidence node a row with every evidence field graphkit stores),
+    as a neo4j-graphrag Neo4jGraph. graphrag's writer checks nothing: an actor named in several batches becomes
+    several nodes (graphkit's writer reads what is stored first, so a re-run changes nothing)."""
     try:
         from neo4j_graphrag.components.types import Neo4jGraph, Neo4jNode, Neo4jRelationship
     except ImportError:
         from neo4j_graphrag.experimental.components.types import Neo4jGraph, Neo4jNode, Neo4jRelationship
-    from graphkit.store.rows import as_triple, normalize_triple, symmetric_relations
+    from graphkit.store.rows import (actors_from_triples, as_triple, evidence_key, evidence_row, iso_date,
+                                     normalize_triple, symmetric_relations, utc_now)
 
     symmetric = symmetric_relations()
-    nodes, edges, seen = {}, [], set()
-    for art, triples in batch:
-        nodes[art.id] = Neo4jNode(id=art.id, label="Article", properties={"title": art.title or "", "source": art.source})
-        for k, raw in enumerate(triples):
-            t = normalize_triple(as_triple(raw), symmetric)
-            for actor_id, name, type_ in ((t.subject_id, t.subject, t.subject_type),
-                                          (t.object_id, t.object, t.object_type)):
-                nodes.setdefault(actor_id, Neo4jNode(id=actor_id, label="Actor", properties={
-                    "name": name, "type": type_}))
+    now = utc_now()
+    nodes, edges, seen, seq = {}, [], set(), 0
+    for art, raw_triples in batch:
+        triples = [normalize_triple(as_triple(raw), symmetric) for raw in raw_triples]
+        nodes[art.id] = Neo4jNode(id=art.id, label="Article", properties={
+            k: v for k, v in (("id", art.id), ("title", art.title), ("source", art.source), ("date", art.date),
+                              ("ingested_at", now), ("seen_at", iso_date(art.date) or now)) if v is not None})
+        for actor in actors_from_triples(triples).values():
+            # no "id" property: graphrag keys a node by its own temporary id, and it CREATEs an actor again in
+            # every batch, which graphkit's uniqueness constraint on Actor ids would refuse
+            nodes.setdefault(actor.id, Neo4jNode(id=actor.id, label="Actor", properties={
+                "name": actor.name, "type": actor.type, "aliases": list(actor.aliases)}))
+        for t in triples:
             rid = t.relationship_id
             if rid not in seen:
                 seen.add(rid)
                 edges.append(Neo4jRelationship(start_node_id=t.subject_id, end_node_id=t.object_id, type="RELATION",
                                                properties={"id": rid, "relation": t.relation}))
-            eid = f"{rid}|{art.id}|{k}"
+            row = evidence_row(t, art.id)
+            eid = "|".join(str(k) for k in evidence_key(row))
+            seq += 1
             nodes[eid] = Neo4jNode(id=eid, label="Evidence", properties={
-                "relationship_id": rid, "article_id": art.id,
-                "sentence": t.evidence.sentence or "", "hedged": bool(t.hedged), "confidence": t.confidence})
+                "id": eid, "seq": seq, **{k: v for k, v in row.items() if v is not None}})
     return Neo4jGraph(nodes=list(nodes.values()), relationships=edges)
 
 
