@@ -192,3 +192,14 @@ def test_a_team_without_heads_is_only_its_state(nlp, triples):
     got = triples(nlp, "A U.S. team held talks with Kenyan officials.")
     assert triple("United States", "negotiated_with", "Kenya") in got
     assert not [t for t in got if "Antony Blinken" in t]
+
+
+def test_between_x_and_a_partner_the_parser_hung_elsewhere(nlp, triples):
+    """'between X and Y' pairs X and Y even where the parser left the 'and' without its conjunct and read Y as
+    the clause's subject; an 'and' followed by no actor adds none."""
+    for text in ("The conflict between Turkey and Hezbollah deepened.",
+                 "The conflict between Hezbollah and Turkey deepened."):
+        assert {tuple(sorted((s, o))) for s, r, o in triples(nlp, text) if r == "rival_of"} == \
+            {("Hezbollah", "Turkey")}, text
+    assert not [t for t in triples(nlp, "The conflict between Turkey and its neighbours deepened.")
+                if t[1] == "rival_of"]

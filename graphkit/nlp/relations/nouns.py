@@ -32,6 +32,8 @@ def conjunct_sides(ctx: Context, n: Token) -> list[list[Arg]]:
     """The actors of each coordinated member of a 'between' phrase ('between US-Iraqi troops and the militia':
     the US and the Iraqi troops are one side); empty when the phrase has one member only."""
     members = [c for t in prep_objects(n, ["between"]) for c in conjuncts(t)]
+    if len(members) == 1:
+        members += dangling_partner(ctx, members[0])
     if len(members) < 2:
         return []
     sides = []
@@ -41,6 +43,19 @@ def conjunct_sides(ctx: Context, n: Token) -> list[list[Arg]]:
         side += [ctx.arg_of(ctx.mentions[ctx.tok2m[p]]) for p in (m.partners if m else ()) if ctx.tok2m[p] >= 0]
         sides.append(side)
     return sides
+
+
+def dangling_partner(ctx: Context, t: Token) -> list[Token]:
+    """The actor named right after 'between X and' when the parser left the 'and' without its conjunct and hung
+    that actor elsewhere ('The conflict between Turkey and Hezbollah deepened', Hezbollah read as the subject)."""
+    ands = [c for c in t.children if c.dep_ == "cc" and c.lower_ == "and"]
+    if not ands or any(c.dep_ == "conj" for c in t.children):
+        return []
+    i = ands[-1].i + 1
+    while i < len(t.doc) and t.doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    m = ctx.mention(t.doc[i]) if i < len(t.doc) else None
+    return [ctx.doc[m.start:m.end].root] if m is not None and m.start == i else []
 
 
 def governing_predicate(ctx: Context, n: Token) -> Token | None:
@@ -269,6 +284,8 @@ def noun_pattern(ctx: Context, n: Token, frame: Frame) -> None:
                    for t in prep_objects(c, ["between"]) for a in args(ctx, t)]
     if len(between) == 1:
         between = mentions_under(ctx, n, "between") or between
+    if len(between) == 1:
+        between += [a for t in prep_objects(n, ["between"]) for d in dangling_partner(ctx, t) for a in args(ctx, d)]
     if len(between) >= 2:
         sides = conjunct_sides(ctx, n)
         if sides:  # "fighting between US-Iraqi troops and the militia": partners of one conjunct are one side
