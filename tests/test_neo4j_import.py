@@ -67,7 +67,9 @@ def test_files_have_import_headers(stores):
     _, _, _, files = stores
     names = sorted(p.name for p in Path(files).iterdir())
     assert [n for n in names if n.startswith("nodes-")] == [
-        "nodes-actors.csv", "nodes-articles.csv", "nodes-evidence.csv", "nodes-relationships.csv"]
+        "nodes-actors-multiline.csv", "nodes-actors.csv", "nodes-articles-multiline.csv", "nodes-articles.csv",
+        "nodes-evidence-multiline.csv", "nodes-evidence.csv", "nodes-relationships-multiline.csv",
+        "nodes-relationships.csv"]
     with open(Path(files) / "nodes-evidence.csv", newline="", encoding="utf-8") as fh:
         header = next(csv.reader(fh))
     assert header[0] == "id:ID(Evidence)" and "hedged:boolean" in header and "seq:long" in header

@@ -40,6 +40,39 @@ HEADERS = {
     "relationships-supports.csv": [":START_ID(Evidence)", ":END_ID(Relationship)", ":TYPE"],
     "relationships-in-article.csv": [":START_ID(Evidence)", ":END_ID(Article)", ":TYPE"],
 }
+MULTILINE_SUFFIX = "-multiline.csv"  # nodes-evidence.csv's rows with a newline in a cell: nodes-evidence-multiline.csv
+
+
+def multiline_name(name: str) -> str:
+    """The sibling of import file ``name`` that holds its rows with a newline or carriage return in a cell:
+    the only files the import tool has to parse for quoted line breaks (``--multiline-fields=FILE,...``),
+    so the others are split into lines by its parallel readers.
+
+    >>> multiline_name("nodes-evidence.csv")
+    'nodes-evidence-multiline.csv'
+    """
+    return name[:-len(".csv")] + MULTILINE_SUFFIX
+
+
+class _Lines:
+    """An import file and its multiline sibling: each line written goes to the sibling when a cell of it
+    holds a line break (a newline besides the one that ends it, or a carriage return)."""
+
+    def __init__(self, plain: IO[str], multiline: IO[str]) -> None:
+        self.plain, self.multiline = plain, multiline
+
+    def write(self, line: str) -> None:
+        """Write one line (ending in a newline)."""
+        self.writelines([line])
+
+    def writelines(self, lines: list[str]) -> None:
+        """Write whole lines, each ending in a newline; one check of their joined text when none breaks."""
+        chunk = "".join(lines)
+        if "\r" not in chunk and chunk.count("\n") == len(lines):
+            self.plain.write(chunk)
+            return
+        for line in lines:
+            (self.multiline if "\r" in line or line.count("\n") > 1 else self.plain).write(line)
 
 
 def cell(value: Any) -> str:
@@ -71,16 +104,20 @@ def write_import_files(source: Any, out: str) -> dict[str, Any]:
     through the store) into the directory ``out`` (created if missing). Returns the counts and the files
     written; a damaged or locked database raises ``sqlite3.Error``."""
     os.makedirs(out, exist_ok=True)
-    paths = {name: os.path.join(out, name) for name in HEADERS}
+    names = [n for name in HEADERS for n in (name, multiline_name(name))]
+    paths = {name: os.path.join(out, name) for name in names}
     counts = {"articles": 0, "actors": 0, "relationships": 0, "evidence": 0}
-    handles: dict[str, IO[str]] = {}
+    files: dict[str, IO[str]] = {}
     contexts = []
     try:
-        for name, header in HEADERS.items():
+        for name in names:
             ctx = replacing(paths[name], newline="")
-            handles[name] = ctx.__enter__()
+            files[name] = ctx.__enter__()
             contexts.append(ctx)
-            handles[name].write(",".join(header) + "\n")
+        for name, header in HEADERS.items():  # a multiline file with no row is a header alone: the tool takes it
+            for fh in (files[name], files[multiline_name(name)]):
+                fh.write(",".join(header) + "\n")
+        handles = {name: _Lines(files[name], files[multiline_name(name)]) for name in HEADERS}
         _write_rows(source, handles, counts)
     except BaseException as exc:
         for ctx in reversed(contexts):
@@ -88,7 +125,7 @@ def write_import_files(source: Any, out: str) -> dict[str, Any]:
         raise
     for ctx in reversed(contexts):
         ctx.__exit__(None, None, None)
-    return {**counts, "files": [paths[name] for name in HEADERS]}
+    return {**counts, "files": [paths[name] for name in names]}
 
 
 def _text(value: Any) -> str:
@@ -121,7 +158,7 @@ _CONFIDENCE = EVIDENCE_COLUMNS.index("confidence")
 _ARTICLE = EVIDENCE_COLUMNS.index("article_id")
 
 
-def _write_rows(source: Any, out: dict[str, IO[str]], counts: dict[str, int]) -> None:
+def _write_rows(source: Any, out: dict[str, _Lines], counts: dict[str, int]) -> None:
     """One pass over the SQLite tables (raw rows, no triple objects): articles in ingestion order, then
     each one's evidence by the article index (so ``seq`` numbers it as a push does), the relationships as their
     first evidence meets them, the actors they name. A symmetric relation stored against id order is
@@ -135,7 +172,7 @@ def _write_rows(source: Any, out: dict[str, IO[str]], counts: dict[str, int]) ->
         db.close()
 
 
-def _write_articles(db: sqlite3.Connection, out: IO[str], counts: dict[str, int]) -> list[str]:
+def _write_articles(db: sqlite3.Connection, out: _Lines, counts: dict[str, int]) -> list[str]:
     """The articles' nodes; their ids in ingestion order."""
     lines, ids = [], []
     for row in db.execute("SELECT id, title, source, date, ingested_at, seen_at FROM articles "
@@ -150,7 +187,7 @@ def _write_articles(db: sqlite3.Connection, out: IO[str], counts: dict[str, int]
     return ids
 
 
-def _write_evidence(db: sqlite3.Connection, article_ids: list[str], out: dict[str, IO[str]],
+def _write_evidence(db: sqlite3.Connection, article_ids: list[str], out: dict[str, _Lines],
                     counts: dict[str, int]) -> set[str]:
     symmetric = symmetric_relations()
     seen_rels: set[str] = set()
@@ -190,8 +227,8 @@ def _write_evidence(db: sqlite3.Connection, article_ids: list[str], out: dict[st
     return actor_ids
 
 
-def _write_one_evidence(row: Sequence[Any], seq: int, evidence: IO[str], supports: IO[str],
-                        in_article: IO[str]) -> int:
+def _write_one_evidence(row: Sequence[Any], seq: int, evidence: _Lines, supports: _Lines,
+                        in_article: _Lines) -> int:
     key = "|".join(str(row[i]) for i in _KEY_INDEX)
     q_key = _text(key)
     cells = ",".join([cell(value) for cell, value in zip(_EVIDENCE_CELLS, row)])
@@ -201,7 +238,7 @@ def _write_one_evidence(row: Sequence[Any], seq: int, evidence: IO[str], support
     return seq + 1
 
 
-def _write_actors(source: Any, wanted: set[str], out: IO[str], counts: dict[str, int]) -> None:
+def _write_actors(source: Any, wanted: set[str], out: _Lines, counts: dict[str, int]) -> None:
     for actor in source.actors():
         if actor["id"] in wanted:
             out.write(_line([actor["id"], actor["name"], actor["type"], actor["aliases"], "Actor"]))
