@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -97,3 +98,34 @@ def test_the_import_tool_gives_back_every_byte(exported, tmp_path):
             assert {e["sentence"] for e in neo.evidence()} == set(SENTENCES.values())
     finally:
         run("stop")
+
+
+def test_a_symmetric_relationship_stored_against_id_order_is_turned_round(exported, tmp_path):
+    """A relation declared symmetric after it was stored: 'rebels|rival_of|army-north' is written as
+    'army-north|rival_of|rebels', its evidence's subject and object swapped, and the two rows that then share a
+    key are one (the surer kept), as a push stores them."""
+    db, _ = exported
+    copy = tmp_path / "swapped.db"
+    copy.write_bytes(db.read_bytes())
+    with sqlite3.connect(copy) as con:
+        sentence = "The rebels are rivals of the Army of the North."
+        con.execute("INSERT INTO relationships (id, subject_id, relation, object_id) VALUES (?, ?, ?, ?)",
+                    ("rebels|rival_of|army-north", "rebels", "rival_of", "army-north"))
+        con.execute("INSERT INTO relationships (id, subject_id, relation, object_id) VALUES (?, ?, ?, ?)",
+                    ("army-north|rival_of|rebels", "army-north", "rival_of", "rebels"))
+        for rid, confidence, s, o in (("rebels|rival_of|army-north", 0.9, (4, 10), (29, 46)),
+                                      ("army-north|rival_of|rebels", 0.5, (29, 46), (4, 10))):
+            con.execute("INSERT INTO evidence (relationship_id, article_id, sentence, sentence_start, sentence_end, "
+                        "subject_text, subject_start, subject_end, object_text, object_start, object_end, trigger, "
+                        "trigger_start, trigger_end, pattern, hedged, confidence) "
+                        "VALUES (?, 'odd-1', ?, 0, 47, ?, ?, ?, ?, ?, ?, 'rivals', 15, 21, 'verb', 0, ?)",
+                        (rid, sentence, sentence[s[0]:s[1]], *s, sentence[o[0]:o[1]], *o, confidence))
+    with SQLiteStore(copy, readonly=True) as lite:
+        counts = write_import_files(lite, str(tmp_path / "files"))
+    assert counts["relationships"] == 4 and counts["evidence"] == 4
+    rels = [r for r in _rows(tmp_path / "files" / "nodes-relationships.csv")[1:] if r[1] == "rival_of"]
+    assert rels == [["army-north|rival_of|rebels", "rival_of", "army-north", "rebels", "Relationship"]]
+    header = HEADERS["nodes-evidence.csv"]
+    rivals = [dict(zip(header, r)) for r in _rows(tmp_path / "files" / "nodes-evidence.csv")[1:] if "rivals" in r[3]]
+    assert [(e["id:ID(Evidence)"], e["subject_text"], e["subject_start:long"], e["object_text"], e["confidence:double"])
+            for e in rivals] == [("army-north|rival_of|rebels|odd-1|0|15", "Army of the North", "29", "rebels", "0.9")]
