@@ -146,6 +146,7 @@ def _common_nouns() -> frozenset[str]:
     return frozenset(w.split()[-1] for w in words if w and not w.startswith("_"))
 
 
+@lru_cache(maxsize=65536)  # a writer asks it of every evidence row's two surface forms
 def is_alias(text: str) -> bool:
     """Whether a surface form is worth keeping as an actor's alias: a name, never a pronoun phrase ('his
     followers', a clause about 'his former supporters'), a bare common noun ('government', 'the army',

@@ -4,10 +4,14 @@ Graph model::
 
     (:Actor {id, name, type, aliases})
     (:Article {id, title, source, date, ingested_at, seen_at})
-    (:Relationship {id, relation, subject_id, object_id})-[:SUBJECT]->(:Actor), -[:OBJECT]->(:Actor)
-    (:Actor)-[:RELATION {id, relation}]->(:Actor)           one per relationship, for graph browsing
+    (:Actor)-[:RELATION {id, relation}]->(:Actor)      a relationship: subject to object, one edge
     (:Evidence {id, relationship_id, article_id, sentence, ..., hedged, confidence, reported_by, seq})
-        -[:SUPPORTS]->(:Relationship), -[:IN_ARTICLE]->(:Article)
+
+An evidence node names its relationship and its article by id, both indexed (``cypher/schema.cypher``): a
+relationship costs one edge and an evidence row one node, to write and to bulk-import, and a reader goes from
+an edge to its evidence by one index seek. A database of the first model (a ``(:Relationship)`` node a
+relationship, with SUBJECT/OBJECT/SUPPORTS/IN_ARTICLE edges) is migrated on connect
+(``cypher/migrate_old_model.cypher``).
 
 Only facts are stored; aggregates are computed from the evidence when read. Every statement lives in a
 file under ``cypher/`` (see :mod:`graphkit.store.statements`) and takes parameters; no Cypher text is ever
@@ -105,6 +109,10 @@ class Neo4jStore:
             self._driver.verify_connectivity()
             for statement in statements("schema"):
                 self._driver.execute_query(statement, database_=database)
+            if self._driver.execute_query(load("has_old_model"), database_=database).records:
+                with self._driver.session(database=database) as session:
+                    for statement in statements("migrate_old_model"):
+                        session.run(statement).consume()
         except AuthError:
             self._driver.close()
             raise StoreError(f"Neo4j refused the credentials for user {user} at {self.uri}") from None

@@ -3,8 +3,8 @@ transaction.
 
 The transaction first reads which articles, actors and relationships of the batch are stored
 (``cypher/existing.cypher``), then CREATEs only what is new, one batched ``UNWIND`` statement per kind:
-articles, actors, relationships (the reified node, its two edges and the direct ``[:RELATION]`` edge) and
-evidence. Nothing is MERGEd: a MERGE of an edge checks the edges already at its actors, which is where
+articles, actors, relationships (one ``[:RELATION]`` edge each) and evidence (a node each, naming its
+relationship and article by id). Nothing is MERGEd: a MERGE of an edge checks the edges already at its actors, which is where
 the writer's time went at hubs (``PROFILE``: 24-37 db hits a row for each of the three relationship edges),
 and the read at the start makes re-ingesting an article change nothing. Relationships and evidence, the
 bulk of a batch, go as parallel lists (one list a field), not a list of maps: a thousand maps of twenty keys

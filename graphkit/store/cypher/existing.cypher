@@ -3,4 +3,4 @@
 RETURN [x IN $article_ids WHERE EXISTS { MATCH (:Article {id: x}) }] AS articles,
        [x IN $actor_ids | COLLECT { MATCH (a:Actor {id: x}) RETURN {id: a.id, aliases: coalesce(a.aliases, [])} }]
          AS actors,
-       [x IN $relationship_ids WHERE EXISTS { MATCH (:Relationship {id: x}) }] AS relationships
+       [x IN $relationship_ids WHERE EXISTS { MATCH ()-[:RELATION {id: x}]->() }] AS relationships

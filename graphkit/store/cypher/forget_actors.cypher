@@ -2,11 +2,11 @@
 UNWIND $ids AS aid
 MATCH (a:Actor {id: aid})
 WITH a,
-     COLLECT { MATCH (e:Evidence)-[:SUPPORTS]->(:Relationship)-[:SUBJECT]->(a)
+     COLLECT { MATCH (a)-[x:RELATION]->() MATCH (e:Evidence {relationship_id: x.id})
                WHERE e.subject_text IS NOT NULL RETURN e.subject_text } +
-     COLLECT { MATCH (e:Evidence)-[:SUPPORTS]->(:Relationship)-[:OBJECT]->(a)
+     COLLECT { MATCH (a)<-[x:RELATION]-() MATCH (e:Evidence {relationship_id: x.id})
                WHERE e.object_text IS NOT NULL RETURN e.object_text } AS shown
-SET a.aliases = [x IN coalesce(a.aliases, []) WHERE x IN shown]
+SET a.aliases = [y IN coalesce(a.aliases, []) WHERE y IN shown]
 WITH a
-WHERE NOT EXISTS { MATCH (:Relationship)-[:SUBJECT|OBJECT]->(a) }
+WHERE NOT EXISTS { MATCH (a)-[:RELATION]-() }
 DETACH DELETE a

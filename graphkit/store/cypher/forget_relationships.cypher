@@ -1,7 +1,5 @@
-// Remove the given relationships that no evidence supports any more, with their RELATION edges.
+// Remove the given relationships (their [:RELATION] edges) that no evidence supports any more.
 UNWIND $ids AS rid
-MATCH (r:Relationship {id: rid})
-WHERE NOT EXISTS { MATCH (:Evidence)-[:SUPPORTS]->(r) }
-OPTIONAL MATCH (:Actor {id: r.subject_id})-[x:RELATION {id: rid}]->(:Actor {id: r.object_id})
+MATCH ()-[x:RELATION {id: rid}]->()
+WHERE NOT EXISTS { MATCH (:Evidence {relationship_id: rid}) }
 DELETE x
-DETACH DELETE r

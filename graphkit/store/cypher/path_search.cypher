@@ -28,10 +28,8 @@ UNWIND range(0, length(p) - 1) AS i
 WITH nodes(p) AS ns, i, relationships(p)[i] AS x
 WITH x, collect(DISTINCT [ns, i]) AS places
 CALL (x) {
-  MATCH (r:Relationship {id: x.id})
-  OPTIONAL MATCH (e:Evidence)-[:SUPPORTS]->(r)
-  OPTIONAL MATCH (e)-[:IN_ARTICLE]->(a:Article)
-  WITH a, min(CASE WHEN e.hedged THEN 1 ELSE 0 END) AS hedged
+  OPTIONAL MATCH (e:Evidence {relationship_id: x.id})
+  WITH e.article_id AS a, min(CASE WHEN e.hedged THEN 1 ELSE 0 END) AS hedged
   RETURN count(a) AS articles, coalesce(avg(CASE WHEN a IS NULL THEN null ELSE hedged END) = 1, false) AS only_hedged
 }
 UNWIND places AS place
@@ -48,23 +46,23 @@ CALL (kept) {
   UNWIND kept AS c
   UNWIND c.rels AS hop
   UNWIND hop AS x
-  WITH DISTINCT x.id AS rid
-  MATCH (r:Relationship {id: rid})-[:SUBJECT]->(s:Actor)
-  MATCH (r)-[:OBJECT]->(o:Actor)
-  OPTIONAL MATCH (e:Evidence)-[:SUPPORTS]->(r)
-  OPTIONAL MATCH (e)-[:IN_ARTICLE]->(a:Article)
+  WITH DISTINCT x
+  WITH x AS r, startNode(x) AS s, endNode(x) AS o
+  OPTIONAL MATCH (e:Evidence {relationship_id: r.id})
+  OPTIONAL MATCH (a:Article {id: e.article_id})
   WITH r, s, o, a, min(CASE WHEN e.hedged THEN 1 ELSE 0 END) AS hedged, max(e.confidence) AS confidence,
        count(e) AS evidence
   WITH r, s, o,
        count(a) AS articles,
        sum(CASE WHEN a IS NULL THEN 0 ELSE evidence END) AS evidence,
-       avg(CASE WHEN a IS NULL THEN null ELSE hedged END) AS hedged_share,
+       toFloat(sum(CASE WHEN a IS NULL THEN 0 ELSE hedged END)) / CASE count(a) WHEN 0 THEN null ELSE count(a) END
+       AS hedged_share,
        max(confidence) AS best_confidence,
        min(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS first_seen,
        max(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS last_seen
   CALL (r) {
-    MATCH (e:Evidence)-[:SUPPORTS]->(r)
-    OPTIONAL MATCH (e)-[:IN_ARTICLE]->(a:Article)
+    MATCH (e:Evidence {relationship_id: r.id})
+    OPTIONAL MATCH (a:Article {id: e.article_id})
     WITH e, a
     ORDER BY e.seq
     RETURN collect({e: e {.id, .relationship_id, .article_id, .sentence, .hedged, .reported_by, .trigger, .pattern,
@@ -72,8 +70,8 @@ CALL (kept) {
                     article_title: a.title, article_source: a.source, article_date: a.date,
                     article_published: CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END}) AS rows
   }
-  RETURN collect({id: r.id, subject_id: r.subject_id, subject: s.name, subject_type: s.type,
-                  relation: r.relation, object_id: r.object_id, object: o.name, object_type: o.type,
+  RETURN collect({id: r.id, subject_id: s.id, subject: s.name, subject_type: s.type,
+                  relation: r.relation, object_id: o.id, object: o.name, object_type: o.type,
                   articles: articles, evidence: evidence, hedged_share: hedged_share,
                   best_confidence: best_confidence, first_seen: first_seen, last_seen: last_seen,
                   evidence_rows: CASE WHEN $evidence_per IS NULL THEN rows ELSE rows[..$evidence_per] END}) AS rels

@@ -1,5 +1,5 @@
-// Node counts: articles, actors, relationships, evidence.
+// Counts: articles, actors, relationships (their [:RELATION] edges), evidence.
 RETURN COUNT { MATCH (:Article) } AS articles,
        COUNT { MATCH (:Actor) } AS actors,
-       COUNT { MATCH (:Relationship) } AS relationships,
+       COUNT { MATCH ()-[:RELATION]->() } AS relationships,
        COUNT { MATCH (:Evidence) } AS evidence

@@ -5,16 +5,15 @@
 // Example: graphkit cypher links --param actor=qassem-suleimani --param 'relations=["commands"]'
 MATCH (a:Actor {id: $actor})-[x:RELATION]-(other:Actor)
 WHERE $relations IS NULL OR x.relation IN $relations
-MATCH (r:Relationship {id: x.id})
-MATCH (e:Evidence)-[:SUPPORTS]->(r)
-MATCH (e)-[:IN_ARTICLE]->(art:Article)
-WITH a, other, r, x, e, art ORDER BY e.seq
-WITH other, r, startNode(x) = a AS outgoing, collect(e) AS evs, collect(DISTINCT art.id) AS articles,
+MATCH (e:Evidence {relationship_id: x.id})
+MATCH (art:Article {id: e.article_id})
+WITH a, other, x, e, art ORDER BY e.seq
+WITH other, x, startNode(x) = a AS outgoing, collect(e) AS evs, collect(DISTINCT art.id) AS articles,
      collect(art) AS arts
-WITH other, r, outgoing, evs, size(articles) AS articles, arts[0] AS first_article
+WITH other, x, outgoing, evs, size(articles) AS articles, arts[0] AS first_article
 WHERE $min_articles IS NULL OR articles >= $min_articles
-RETURN other.name AS actor, other.id AS actor_id, other.type AS actor_type, r.relation AS relation,
-       CASE WHEN r.relation IN ['negotiated_with', 'rival_of'] THEN 'both'
+RETURN other.name AS actor, other.id AS actor_id, other.type AS actor_type, x.relation AS relation,
+       CASE WHEN x.relation IN ['negotiated_with', 'rival_of'] THEN 'both'
             WHEN outgoing THEN 'out' ELSE 'in' END AS direction,
        articles, all(e IN evs WHERE e.hedged) AS only_hedged,
        evs[0].sentence AS evidence, first_article.id AS article, first_article.title AS article_title

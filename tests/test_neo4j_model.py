@@ -1,0 +1,95 @@
+"""The Neo4j graph model on a real server: a relationship is one [:RELATION] edge and an evidence row one node
+that names its relationship and article by id, nothing more; a database written in graphkit's first model
+(a (:Relationship) node a relationship, SUBJECT/OBJECT/SUPPORTS/IN_ARTICLE edges) is migrated on connect and
+then answers exactly as before."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from graphkit.ask.query import links, paths
+from graphkit.read import Article
+from graphkit.store import SQLiteStore
+from graphkit.store.neo4j import Neo4jStore
+from test_query import synthetic_triples
+
+USER = os.environ.get("GRAPHKIT_NEO4J_USER") or "neo4j"
+PASSWORD = os.environ.get("GRAPHKIT_NEO4J_PASSWORD") or "graphkit-dev"
+
+# Test data only: what graphkit's first model added to the present one (run to make a database of that model).
+_OLD_MODEL = (
+    "MATCH (s:Actor)-[x:RELATION]->(o:Actor) "
+    "CREATE (r:Relationship {id: x.id, relation: x.relation, subject_id: s.id, object_id: o.id}) "
+    "CREATE (r)-[:SUBJECT]->(s) CREATE (r)-[:OBJECT]->(o)",
+    "MATCH (e:Evidence) MATCH (r:Relationship {id: e.relationship_id}) MATCH (a:Article {id: e.article_id}) "
+    "CREATE (e)-[:SUPPORTS]->(r) CREATE (e)-[:IN_ARTICLE]->(a)",
+    "CREATE CONSTRAINT graphkit_relationship_id IF NOT EXISTS FOR (r:Relationship) REQUIRE r.id IS UNIQUE",
+    "DROP INDEX graphkit_evidence_key IF EXISTS",  # its evidence ids had a uniqueness constraint, not an index
+    "CREATE CONSTRAINT graphkit_evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE",
+)
+
+
+def _batches() -> list[tuple[Article, list[dict]]]:
+    triples = synthetic_triples(60, 400, seed=11)
+    for k, t in enumerate(triples):
+        if k % 3 == 0:
+            t["hedged"] = t["evidence"]["hedged"] = True
+    return [(Article(id=f"m{i}", text="x", source=f"src{i % 3}", date="2024-05-0" + str(1 + i % 9)),
+             triples[i:i + 40]) for i in range(0, len(triples), 40)]
+
+
+def _answers(store) -> dict:
+    """What the questions answer (the same on both stores)."""
+    actors = sorted(a["id"] for a in store.actors())
+    return {"stats": store.stats(), "relationships": list(store.relationships()),
+            "links": [links(store, a) for a in actors[:12]],
+            "paths": [paths(store, a, b, all_paths=True) for a, b in zip(actors[:8], actors[-8:])]}
+
+
+def _everything(store) -> dict:
+    """The answers and the stored rows of one store (ids and ingestion times are the store's own)."""
+    return {**_answers(store), "evidence": list(store.evidence()), "articles": store.articles(),
+            "actors": list(store.actors())}
+
+
+def _one(store: Neo4jStore, statement: str) -> list[dict]:
+    return [r.data() for r in store._driver.execute_query(statement, database_=store.database).records]
+
+
+@pytest.fixture
+def neo(neo4j_uri):
+    store = Neo4jStore(neo4j_uri, USER, PASSWORD)
+    store.clear()
+    yield store
+    store.close()
+
+
+def test_a_relationship_is_one_edge_and_evidence_one_node(neo, tmp_path):
+    neo.add_articles(_batches())
+    assert _one(neo, "MATCH (n) UNWIND labels(n) AS l RETURN DISTINCT l ORDER BY l") == [
+        {"l": "Actor"}, {"l": "Article"}, {"l": "Evidence"}]
+    assert _one(neo, "MATCH ()-[x]->() RETURN DISTINCT type(x) AS t") == [{"t": "RELATION"}]
+    with SQLiteStore(tmp_path / "g.db") as lite:
+        lite.add_articles(_batches())
+        assert neo.stats() == lite.stats()
+        assert _one(neo, "MATCH ()-[x:RELATION]->() RETURN count(x) AS n")[0]["n"] == lite.stats()["relationships"]
+        assert _answers(neo) == _answers(lite)
+
+
+def test_a_database_of_the_first_model_is_migrated_on_connect(neo, neo4j_uri):
+    neo.add_articles(_batches())
+    before = _everything(neo)
+    for statement in _OLD_MODEL:
+        neo._driver.execute_query(statement, database_=neo.database)
+    assert _one(neo, "MATCH (r:Relationship) RETURN count(r) AS n")[0]["n"] == before["stats"]["relationships"]
+    with Neo4jStore(neo4j_uri, USER, PASSWORD) as again:  # connecting migrates
+        assert _one(again, "MATCH (r:Relationship) RETURN count(r) AS n") == [{"n": 0}]
+        assert _one(again, "MATCH ()-[x]->() RETURN DISTINCT type(x) AS t") == [{"t": "RELATION"}]
+        assert not _one(again, "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'graphkit_' "
+                               "AND (name = 'graphkit_relationship_id' OR name = 'graphkit_evidence_id') RETURN name")
+        assert _one(again, "SHOW INDEXES YIELD name, state WHERE name = 'graphkit_evidence_key' RETURN state")
+        assert _everything(again) == before
+        again.add_articles([(Article(id="late", text="x", source="late"), synthetic_triples(60, 30, seed=12))])
+        assert again.stats()["articles"] == before["stats"]["articles"] + 1
+        assert again.forget("late") and _everything(again) == before
