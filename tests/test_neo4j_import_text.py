@@ -123,9 +123,9 @@ def test_a_symmetric_relationship_stored_against_id_order_is_turned_round(export
     with SQLiteStore(copy, readonly=True) as lite:
         counts = write_import_files(lite, str(tmp_path / "files"))
     assert counts["relationships"] == 4 and counts["evidence"] == 4
-    rels = [r for r in _rows(tmp_path / "files" / "nodes-relationships.csv")[1:] if r[1] == "rival_of"]
-    assert rels == [["army-north|rival_of|rebels", "rival_of", "army-north", "rebels", "Relationship"]]
+    rels = [r for r in _rows(tmp_path / "files" / "relationships-relation.csv")[1:] if r[3] == "rival_of"]
+    assert rels == [["army-north", "rebels", "army-north|rival_of|rebels", "rival_of", "RELATION"]]
     header = HEADERS["nodes-evidence.csv"]
     rivals = [dict(zip(header, r)) for r in _rows(tmp_path / "files" / "nodes-evidence.csv")[1:] if "rivals" in r[3]]
-    assert [(e["id:ID(Evidence)"], e["subject_text"], e["subject_start:long"], e["object_text"], e["confidence:double"])
+    assert [(e["id"], e["subject_text"], e["subject_start:long"], e["object_text"], e["confidence:double"])
             for e in rivals] == [("army-north|rival_of|rebels|odd-1|0|15", "Army of the North", "29", "rebels", "0.9")]

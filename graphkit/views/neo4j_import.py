@@ -26,19 +26,16 @@ ARRAY_DELIMITER = "\x1f"  # ASCII unit separator: passed to the import tool as -
 _TYPES = {"sentence_start": "long", "sentence_end": "long", "subject_start": "long", "subject_end": "long",
           "object_start": "long", "object_end": "long", "trigger_start": "long", "trigger_end": "long",
           "hedged": "boolean", "confidence": "double"}
-EVIDENCE_HEADER = ["id:ID(Evidence)", *(f"{c}:{_TYPES[c]}" if c in _TYPES else c for c in EVIDENCE_COLUMNS),
+# An evidence or article node is the end of no edge (readers find them by their indexed ids): its id is a
+# plain string property, not an import ID the tool would have to map (1,000,000 long keys for the evidence).
+EVIDENCE_HEADER = ["id", *(f"{c}:{_TYPES[c]}" if c in _TYPES else c for c in EVIDENCE_COLUMNS),
                    "seq:long", ":LABEL"]
 # file name -> header; node files start with "nodes-", relationship files with "relationships-"
 HEADERS = {
     "nodes-actors.csv": ["id:ID(Actor)", "name", "type", "aliases:string[]", ":LABEL"],
-    "nodes-articles.csv": ["id:ID(Article)", "title", "source", "date", "ingested_at", "seen_at", ":LABEL"],
-    "nodes-relationships.csv": ["id:ID(Relationship)", "relation", "subject_id", "object_id", ":LABEL"],
+    "nodes-articles.csv": ["id", "title", "source", "date", "ingested_at", "seen_at", ":LABEL"],
     "nodes-evidence.csv": EVIDENCE_HEADER,
-    "relationships-subject.csv": [":START_ID(Relationship)", ":END_ID(Actor)", ":TYPE"],
-    "relationships-object.csv": [":START_ID(Relationship)", ":END_ID(Actor)", ":TYPE"],
     "relationships-relation.csv": [":START_ID(Actor)", ":END_ID(Actor)", "id", "relation", ":TYPE"],
-    "relationships-supports.csv": [":START_ID(Evidence)", ":END_ID(Relationship)", ":TYPE"],
-    "relationships-in-article.csv": [":START_ID(Evidence)", ":END_ID(Article)", ":TYPE"],
 }
 MULTILINE_SUFFIX = "-multiline.csv"  # nodes-evidence.csv's rows with a newline in a cell: nodes-evidence-multiline.csv
 
@@ -131,12 +128,8 @@ def _write_rows(source: Any, out: dict[str, _Lines], counts: dict[str, int]) -> 
     try:
         article_ids = rows.write_articles(db, out["nodes-articles.csv"])
         swapped = rows.swapped_relationships(db)
-        relationship_ids, evidence = rows.write_evidence(db, article_ids, swapped, out["nodes-evidence.csv"],
-                                               out["relationships-supports.csv"],
-                                               out["relationships-in-article.csv"])
-        actor_ids = rows.write_relationships(db, relationship_ids, swapped, out["nodes-relationships.csv"],
-                                             out["relationships-subject.csv"], out["relationships-object.csv"],
-                                             out["relationships-relation.csv"])
+        relationship_ids, evidence = rows.write_evidence(db, article_ids, swapped, out["nodes-evidence.csv"])
+        actor_ids = rows.write_relationships(db, relationship_ids, swapped, out["relationships-relation.csv"])
         counts["actors"] = rows.write_actors(db, actor_ids, out["nodes-actors.csv"])
         counts.update(articles=len(article_ids), relationships=len(relationship_ids), evidence=evidence)
     finally:

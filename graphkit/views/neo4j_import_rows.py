@@ -3,8 +3,8 @@
 SQLite makes the evidence's cells (``printf('"%w"', x)`` quotes a string with its quotes doubled; a number
 is written as stored; NULL is an empty cell; true/false for a boolean), in constant SQL, so Python touches
 each row a few times, not each cell. The confidence, a double, is written by Python (SQLite prints 15
-significant digits, ``repr`` the shortest exact form); so are the four-cell lines of the relationships,
-where Python's quoting took half the time of SQLite's printf. The cells are those of
+significant digits, ``repr`` the shortest exact form); so are the relationships' edges, where Python's
+quoting took half the time of SQLite's printf. The cells are those of
 :func:`graphkit.views.neo4j_import.cell` (``tests/test_neo4j_import_text.py`` compares them).
 
 Evidence is read an article at a time by the article index (no join: looking each row's relationship up
@@ -31,7 +31,7 @@ SELECT id, printf('"%w",%s,%s,%s,"%w","%w","Article"' || char(10), id,
 FROM articles ORDER BY ingested_at, rowid
 """
 # one evidence row: its id and relationship, its confidence, the cell of its key and the cells before and
-# after the confidence (the columns of EVIDENCE_COLUMNS in its order), the edges' end cells
+# after the confidence (the columns of EVIDENCE_COLUMNS in its order)
 _EVIDENCE_SQL = """
 SELECT e.id, e.relationship_id, e.confidence,
        printf('"%w"', e.relationship_id || '|' || e.article_id || '|' || e.sentence_start || '|' || e.trigger_start),
@@ -43,8 +43,7 @@ SELECT e.id, e.relationship_id, e.confidence,
               iif(e.trigger IS NULL, '', printf('"%w"', e.trigger)), e.trigger_start, e.trigger_end,
               iif(e.pattern IS NULL, '', printf('"%w"', e.pattern)),
               CASE WHEN e.hedged IS NULL THEN '' WHEN e.hedged THEN 'true' ELSE 'false' END),
-       ',' || iif(e.reported_by IS NULL, '', printf('"%w"', e.reported_by)),
-       printf('"%w"', e.relationship_id), printf('"%w"', e.article_id)
+       ',' || iif(e.reported_by IS NULL, '', printf('"%w"', e.reported_by))
 FROM evidence AS e WHERE e.article_id = ? ORDER BY e.id
 """
 _RAW_EVIDENCE_SQL = """
@@ -106,31 +105,27 @@ def swapped_relationships(db: sqlite3.Connection) -> Swapped:
 
 
 def write_evidence(db: sqlite3.Connection, article_ids: Sequence[str], swapped: Swapped,
-                   evidence: LineFile, supports: LineFile, in_article: LineFile) -> tuple[set[str], int]:
-    """The evidence nodes (``seq`` numbering them in article order, as a push does) and their edges; the
-    ids of the relationships they support. A swapped relationship's evidence is swapped too, and two rows
+                   evidence: LineFile) -> tuple[set[str], int]:
+    """The evidence nodes (``seq`` numbering them in article order, as a push does); the ids of the
+    relationships they support. A swapped relationship's evidence is swapped too, and two rows
     that then share a key are one: the surer kept. Returns the relationship ids and the evidence count."""
     seen: set[str] = set()
     seq = 0
     for article_id in article_ids:
         rows: dict[str, tuple] = {}  # the article's evidence by key cell, in order
-        for eid, rid, confidence, q_key, head, tail, q_rid, q_article in db.execute(_EVIDENCE_SQL, (article_id,)):
+        for eid, rid, confidence, q_key, head, tail in db.execute(_EVIDENCE_SQL, (article_id,)):
             if rid in swapped:
                 rid = swapped[rid][0]
-                q_rid, (q_key, head, tail) = text(rid), _swapped_cells(db, eid, rid)
+                q_key, head, tail = _swapped_cells(db, eid, rid)
             seen.add(rid)
             old = rows.get(q_key)  # only a swapped row can meet another
             if old is None or surer(confidence, old[0]):
-                rows[q_key] = (confidence, head, tail, q_rid, q_article)
-        nodes, supported, in_articles = [], [], []
-        for q_key, (confidence, head, tail, q_rid, q_article) in rows.items():
+                rows[q_key] = (confidence, head, tail)
+        nodes = []
+        for q_key, (confidence, head, tail) in rows.items():
             nodes.append(f'{q_key},{head}{"" if confidence is None else repr(confidence)}{tail},{seq},"Evidence"\n')
-            supported.append(f'{q_key},{q_rid},"SUPPORTS"\n')
-            in_articles.append(f'{q_key},{q_article},"IN_ARTICLE"\n')
             seq += 1
         evidence.writelines(nodes)
-        supports.writelines(supported)
-        in_article.writelines(in_articles)
     return seen, seq
 
 
@@ -146,11 +141,11 @@ def _swapped_cells(db: sqlite3.Connection, eid: int, rid: str) -> tuple[str, str
 
 
 def write_relationships(db: sqlite3.Connection, wanted: set[str], swapped: Swapped,
-                        nodes: LineFile, subjects: LineFile, objects: LineFile, relations: LineFile) -> set[str]:
-    """The relationships of ``wanted`` (ids the right way round), in one scan of their table: nodes and
-    SUBJECT, OBJECT and RELATION edges; the ids of the actors they name."""
+                        relations: LineFile) -> set[str]:
+    """The relationships of ``wanted`` (ids the right way round), in one scan of their table: one RELATION
+    edge each, between its actors; the ids of the actors they name."""
     left, actors = set(wanted), set()
-    out: list[list[str]] = [[], [], [], []]
+    lines: list[str] = []
     for rid, subject_id, relation, object_id in db.execute(_RELATIONSHIPS_SQL):
         if rid in swapped:
             rid, subject_id, object_id, relation = swapped[rid]
@@ -158,17 +153,11 @@ def write_relationships(db: sqlite3.Connection, wanted: set[str], swapped: Swapp
             left.discard(rid)
             actors.add(subject_id)
             actors.add(object_id)
-            q_rid, q_rel, q_s, q_o = text(rid), text(relation), text(subject_id), text(object_id)
-            out[0].append(f'{q_rid},{q_rel},{q_s},{q_o},"Relationship"\n')
-            out[1].append(f'{q_rid},{q_s},"SUBJECT"\n')
-            out[2].append(f'{q_rid},{q_o},"OBJECT"\n')
-            out[3].append(f'{q_s},{q_o},{q_rid},{q_rel},"RELATION"\n')
-            if len(out[0]) >= _CHUNK:
-                for fh, kept in zip((nodes, subjects, objects, relations), out):
-                    fh.writelines(kept)
-                    kept.clear()
-    for fh, kept in zip((nodes, subjects, objects, relations), out):
-        fh.writelines(kept)
+            lines.append(f'{text(subject_id)},{text(object_id)},{text(rid)},{text(relation)},"RELATION"\n')
+            if len(lines) >= _CHUNK:
+                relations.writelines(lines)
+                lines.clear()
+    relations.writelines(lines)
     return actors
 
 
