@@ -234,10 +234,19 @@ cmd_import() {
     local dir="${1:-}"
     [[ -n "$dir" && -d "$dir" ]] || die "usage: bash neo4j/run.sh import DIR (a directory of import CSV files)"
     dir="$(cd "$dir" && pwd)"
-    local args=() f
+    local args=() f multiline=()
     for f in "$dir"/nodes-*.csv; do [[ -f "$f" ]] && args+=("--nodes=$f"); done
     for f in "$dir"/relationships-*.csv; do [[ -f "$f" ]] && args+=("--relationships=$f"); done
     (( ${#args[@]} )) || die "no nodes-*.csv or relationships-*.csv in $dir"
+    # Only the *-multiline.csv files (the rows whose cells hold a line break) are parsed for quoted newlines,
+    # single-threaded; the others are cut into lines by the parallel readers. A directory without them (an
+    # export of an earlier graphkit) may hold line breaks anywhere: every file is parsed as multiline then.
+    for f in "$dir"/*-multiline.csv; do [[ -f "$f" ]] && multiline+=("$f"); done
+    if (( ${#multiline[@]} )); then
+        args+=(--multiline-fields-format=v2 "--multiline-fields=$(IFS=,; echo "${multiline[*]}")")
+    else
+        args+=(--multiline-fields=true)
+    fi
     command -v "$JAVA" >/dev/null || die "java not found (needs Java 17+)"
     build
     local was_running=""
@@ -252,7 +261,7 @@ cmd_import() {
     if ! NEO4J_HOME="$HOME_DIR" NEO4J_CONF="$HOME_DIR/conf" "$JAVA" -Xmx2g -XX:+UseParallelGC \
             ${GRAPHKIT_NEO4J_JAVA_OPTS:-} \
             -cp "$(cat "$CPFILE")" org.neo4j.cli.AdminTool database import full neo4j \
-            --overwrite-destination=true --multiline-fields=true --array-delimiter=U+001F \
+            --overwrite-destination=true --array-delimiter=U+001F \
             --report-file="$LOGS/import.report" "${args[@]}" > "$LOGS/import.log" 2>&1; then
         tail -n 30 "$LOGS/import.log" >&2
         die "the import failed (see $LOGS/import.log); the database may be empty: import again or remove $HOME_DIR"
