@@ -1,21 +1,20 @@
-// The best shortest paths between actors $source and $target, searched and ranked by the server in one query.
-// $max_depth: most hops; $relations: the relations a hop may use (null: all); $limit: most Cypher paths read;
-// $best: how many paths the caller keeps; $evidence_per: evidence rows kept per relationship (null: all).
+// The shortest paths between actors $source and $target that can rank among the $best first, searched and
+// ranked by the server in one query; their hops' full aggregates and evidence are read after, by path_hops.cypher,
+// for the paths the caller keeps only. $max_depth: most hops; $relations: the relations a hop may use (null:
+// all); $limit: most Cypher paths read; $best: how many paths the caller keeps.
 //
 // 1. allShortestPaths over [:RELATION] edges, whatever their direction (the pattern's bound is the CLI's largest
 //    --max-depth: a bound cannot be a parameter); the relation predicate is about each edge alone, so the
 //    planner keeps the bidirectional breadth-first ShortestPath operator. Parallel relationships between two
-//    actors make one Cypher path each: a path below is a node sequence, its hop i every edge met at position i
-//    (nodes, not their ids, until the end: only the kept paths' ids are read).
+//    actors make one Cypher path each: a path below is a node sequence, its hop i every edge met at position i.
 // 2. Each relationship met: its articles and whether every article only hedges it (as hedged_share = 1 of
-//    relationships_touching.cypher), computed once per relationship, not once per path.
+//    relationships_touching.cypher), computed once per relationship, not once per path, from the article_id and
+//    hedged of its evidence alone.
 // 3. The ranking rule of graphkit.ask.query.paths: fewest hops whose relationships are all only hedged, then
 //    most articles on the weakest hop (a hop as strong as its best relationship). Paths tied with the $best-th
-//    are all kept: Python breaks the ties by name, so it chooses exactly as it does on SQLite.
-// 4. The kept paths' relationships with the aggregates of relationships_touching.cypher, and their first
-//    $evidence_per evidence rows (as evidence_of.cypher, with only the evidence fields a path shows), in the
-//    same round trip.
-// One row: seqs (node id lists), rels (relationship rows, each with its evidence).
+//    are all kept: Python breaks the ties by name (graphkit.model.names.fold, which Cypher has not), so it
+//    chooses exactly as it does on SQLite.
+// One row a kept path: ids and names of its actors, its two ranking figures, the ids of its hops' relationships.
 MATCH (s:Actor {id: $source})
 MATCH (t:Actor {id: $target})
 MATCH p = allShortestPaths((s)-[:RELATION*..12]-(t))
@@ -33,47 +32,14 @@ CALL (x) {
   RETURN count(a) AS articles, coalesce(avg(CASE WHEN a IS NULL THEN null ELSE hedged END) = 1, false) AS only_hedged
 }
 UNWIND places AS place
-WITH place[0] AS ns, place[1] AS i, x, articles, only_hedged
+WITH place[0] AS ns, place[1] AS i, x.id AS rid, articles, only_hedged
 WITH ns, i, max(articles) AS hop_articles, min(CASE WHEN only_hedged THEN 1 ELSE 0 END) AS hop_hedged,
-     collect(x) AS hop_rels
+     collect(rid) AS hop_rels
 WITH ns, sum(hop_hedged) AS hedged_hops, min(hop_articles) AS weakest, collect(hop_rels) AS rels
 ORDER BY hedged_hops, weakest DESC
 WITH collect({ns: ns, hedged_hops: hedged_hops, weakest: weakest, rels: rels}) AS ranked
 WITH ranked, ranked[(CASE WHEN size(ranked) < $best THEN size(ranked) ELSE $best END) - 1] AS last
-WITH [c IN ranked WHERE c.hedged_hops < last.hedged_hops
-                     OR (c.hedged_hops = last.hedged_hops AND c.weakest >= last.weakest)] AS kept
-CALL (kept) {
-  UNWIND kept AS c
-  UNWIND c.rels AS hop
-  UNWIND hop AS x
-  WITH DISTINCT x
-  WITH x AS r, startNode(x) AS s, endNode(x) AS o
-  OPTIONAL MATCH (e:Evidence {relationship_id: r.id})
-  OPTIONAL MATCH (a:Article {id: e.article_id})
-  WITH r, s, o, a, min(CASE WHEN e.hedged THEN 1 ELSE 0 END) AS hedged, max(e.confidence) AS confidence,
-       count(e) AS evidence
-  WITH r, s, o,
-       count(a) AS articles,
-       sum(CASE WHEN a IS NULL THEN 0 ELSE evidence END) AS evidence,
-       toFloat(sum(CASE WHEN a IS NULL THEN 0 ELSE hedged END)) / CASE count(a) WHEN 0 THEN null ELSE count(a) END
-       AS hedged_share,
-       max(confidence) AS best_confidence,
-       min(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS first_seen,
-       max(CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END) AS last_seen
-  CALL (r) {
-    MATCH (e:Evidence {relationship_id: r.id})
-    OPTIONAL MATCH (a:Article {id: e.article_id})
-    WITH e, a
-    ORDER BY e.seq
-    RETURN collect({e: e {.id, .relationship_id, .article_id, .sentence, .hedged, .reported_by, .trigger, .pattern,
-                          .confidence},
-                    article_title: a.title, article_source: a.source, article_date: a.date,
-                    article_published: CASE WHEN a.seen_at <> a.ingested_at THEN a.seen_at END}) AS rows
-  }
-  RETURN collect({id: r.id, subject_id: s.id, subject: s.name, subject_type: s.type,
-                  relation: r.relation, object_id: o.id, object: o.name, object_type: o.type,
-                  articles: articles, evidence: evidence, hedged_share: hedged_share,
-                  best_confidence: best_confidence, first_seen: first_seen, last_seen: last_seen,
-                  evidence_rows: CASE WHEN $evidence_per IS NULL THEN rows ELSE rows[..$evidence_per] END}) AS rels
-}
-RETURN [c IN kept | [n IN c.ns | n.id]] AS seqs, rels
+UNWIND [c IN ranked WHERE c.hedged_hops < last.hedged_hops
+                       OR (c.hedged_hops = last.hedged_hops AND c.weakest >= last.weakest)] AS c
+RETURN [n IN c.ns | n.id] AS ids, [n IN c.ns | n.name] AS names, c.hedged_hops AS hedged_hops,
+       c.weakest AS weakest, reduce(all = [], hop IN c.rels | all + hop) AS relationship_ids
