@@ -1,12 +1,13 @@
 """Path search on the Neo4j server: the best shortest paths between two actors, found by the server's own
-bidirectional breadth-first search (``allShortestPaths``) and ranked by the server (``cypher/path_search.cypher``),
-then the full aggregates and first evidence rows of the hops of the paths kept only
-(``cypher/path_hops.cypher``): two round trips whatever the length of the paths or how many are tied.
+bidirectional breadth-first search (``allShortestPaths``) and ranked by the server in the same query
+(``cypher/path_search.cypher``), which reads the full aggregates and first evidence rows of the hops of the
+``best`` first paths only, whatever the length of the paths or how many are tied.
 
-The server keeps every path tied with the ``best``-th; the remaining ties are broken here by name, with the
-rule of :func:`graphkit.ask.query.paths` (which Cypher cannot apply: it has no
-:func:`~graphkit.model.names.fold`), so only the paths that will be shown have their hops and evidence read, and
-both stores give the same answer.
+The server keeps every path tied with the ``best``-th; the remaining ties are broken here by folded name, with
+the rule of :func:`graphkit.ask.query.paths` (Cypher has no :func:`~graphkit.model.names.fold`: the server
+orders the ties by lower-cased name, which agrees for most names), so both stores give the same answer. When the
+two orders choose differently, the hops the server did not read are read by a second query
+(``cypher/path_hops.cypher``).
 """
 from __future__ import annotations
 
@@ -36,16 +37,21 @@ def best_paths(read: Callable[..., list[dict]], source_id: str, target_id: str, 
     rows."""
     if source_id == target_id:  # the server's shortest-path search refuses a path from an actor to itself
         return [], {}, {}, {}
-    candidates = read("path_search", source=source_id, target=target_id, max_depth=max_depth, limit=MAX_PATH_ROWS,
-                      relations=sorted(set(relations)) if relations else None, best=max(1, best))
-    chosen = sorted(candidates, key=rank_key)[:max(1, best)]
+    rows = read("path_search", source=source_id, target=target_id, max_depth=max_depth, limit=MAX_PATH_ROWS,
+                relations=sorted(set(relations)) if relations else None, best=max(1, best),
+                evidence_per=evidence_per)
+    chosen = sorted(rows[0]["candidates"], key=rank_key)[:max(1, best)] if rows else []
     if not chosen:
         return [], {}, {}, {}
-    wanted = sorted({rid for path in chosen for rid in path["relationship_ids"]})
+    wanted = {rid for path in chosen for rid in path["relationship_ids"]}
+    read_rels = {rel["id"]: rel for rel in rows[0]["rels"] if rel["id"] in wanted}
+    missing = sorted(wanted - set(read_rels))
+    if missing:  # the server's order by lower-cased name chose other paths than fold's
+        read_rels.update((rel["id"], rel) for rel in read("path_hops", ids=missing, evidence_per=evidence_per))
     names: dict[str, str] = {}
     hops: dict[tuple[str, str], dict[str, dict]] = {}
     evidence: dict[str, list[dict]] = {}
-    for rel in read("path_hops", ids=wanted, evidence_per=evidence_per):
+    for rel in read_rels.values():
         evidence[rel["id"]] = [evidence_row(ev) for ev in rel.pop("evidence_rows")]
         names[rel["subject_id"]], names[rel["object_id"]] = rel["subject"], rel["object"]
         pair = tuple(sorted((rel["subject_id"], rel["object_id"])))

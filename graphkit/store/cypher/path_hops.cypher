@@ -1,8 +1,9 @@
-// The relationships in $ids (the hops of the paths graphkit.store.neo4j_path.best_paths keeps) with the
-// aggregates of relationships_touching.cypher, and their first $evidence_per evidence rows (null: all) in
-// insertion order (as evidence_of.cypher, with only the evidence fields a path shows): each relationship by one
-// seek of the graphkit_relation_id index, its evidence by one of graphkit_evidence_relationship; the evidence rows
-// are cut to $evidence_per on the server before their articles are read.
+// The relationships in $ids with the rows of path_search.cypher's step 4: the aggregates of
+// relationships_touching.cypher and their first $evidence_per evidence rows (null: all) in insertion order, cut
+// on the server before their articles are read. For the hops of the paths graphkit.store.neo4j_path.best_paths
+// keeps that path_search.cypher did not read (its order by lower-cased name chose other paths than Python's by
+// folded name). Each relationship by one seek of the graphkit_relation_id index, its evidence by one of
+// graphkit_evidence_relationship.
 UNWIND $ids AS rid
 MATCH (s:Actor)-[r:RELATION {id: rid}]->(o:Actor)
 CALL (r) {
