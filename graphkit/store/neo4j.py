@@ -355,8 +355,9 @@ class Neo4jStore:
 
     def best_paths(self, source_id: str, target_id: str, *, relations: Iterable[str] | None = None,
                    max_depth: int = 6, best: int = 1, evidence_per: int | None = None) -> tuple[list, dict, dict, dict]:
-        """The shortest paths between two actors that can rank among the ``best`` first, with their hops and
-        evidence, searched and ranked by the server in one query: see
+        """The ``best`` first shortest paths between two actors, with their hops and evidence, searched and
+        ranked by the server with the hops of the paths kept, in one query (two when names fold otherwise than
+        they lower-case): see
         :func:`graphkit.store.neo4j_path.best_paths` (``paths`` uses it when a store has it)."""
         from graphkit.store.neo4j_path import best_paths
 

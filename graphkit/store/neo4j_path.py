@@ -1,15 +1,19 @@
 """Path search on the Neo4j server: the best shortest paths between two actors, found by the server's own
 bidirectional breadth-first search (``allShortestPaths``) and ranked by the server in the same query
-(``cypher/path_search.cypher``), with the aggregates and evidence of their hops: one round trip whatever the
-length of the paths or how many there are, and only the paths that can be the best cross the wire.
+(``cypher/path_search.cypher``), which reads the full aggregates and first evidence rows of the hops of the
+``best`` first paths only, whatever the length of the paths or how many are tied.
 
-:func:`graphkit.ask.query.paths` breaks the remaining ties (by name) as it does on SQLite, so both stores give
-the same answer.
+The server keeps every path tied with the ``best``-th; the remaining ties are broken here by folded name, with
+the rule of :func:`graphkit.ask.query.paths` (Cypher has no :func:`~graphkit.model.names.fold`: the server
+orders the ties by lower-cased name, which agrees for most names), so both stores give the same answer. When the
+two orders choose differently, the hops the server did not read are read by a second query
+(``cypher/path_hops.cypher``).
 """
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
+from graphkit.model.names import fold
 from graphkit.store.rows import EVIDENCE_COLUMNS
 
 # Parallel relationships between two actors make one Cypher path each: enough rows to see 10,000 and more
@@ -23,30 +27,44 @@ def best_paths(read: Callable[..., list[dict]], source_id: str, target_id: str, 
                relations: Iterable[str] | None = None, max_depth: int = 6, best: int = 1,
                evidence_per: int | None = None
                ) -> tuple[list[list[str]], dict[str, str], dict[tuple[str, str], dict[str, dict]], dict[str, list[dict]]]:
-    """The shortest paths between two actors within ``max_depth`` hops, through ``relations`` only (None:
-    all), that can rank among the ``best`` first by the rule of :func:`graphkit.ask.query.paths` (fewest
-    only-hedged hops, then most articles on the weakest hop; every path tied with the ``best``-th is kept):
-    ``(paths, names, hops, evidence)``, ``paths`` node-id sequences, ``names`` actor id -> name, ``hops``
-    (id, id) sorted pair -> {relationship id: relationship row with aggregates} for every hop of those paths,
-    ``evidence`` relationship id -> its first ``evidence_per`` evidence rows (None: all) as
-    :meth:`Neo4jStore.evidence_of` gives them, with the fields a path shows (the others None). ``read(statement, **params)`` runs a statement of ``cypher/``
-    and returns its rows."""
+    """The ``best`` first shortest paths between two actors within ``max_depth`` hops, through ``relations``
+    only (None: all), by the rule of :func:`graphkit.ask.query.paths` (fewest only-hedged hops, then most
+    articles on the weakest hop, then names, then ids): ``(paths, names, hops, evidence)``, ``paths`` node-id
+    sequences, best first, ``names`` actor id -> name, ``hops`` (id, id) sorted pair -> {relationship id:
+    relationship row with aggregates} for every hop of those paths, ``evidence`` relationship id -> its first
+    ``evidence_per`` evidence rows (None: all) as :meth:`Neo4jStore.evidence_of` gives them, with the fields a
+    path shows (the others None). ``read(statement, **params)`` runs a statement of ``cypher/`` and returns its
+    rows."""
     if source_id == target_id:  # the server's shortest-path search refuses a path from an actor to itself
         return [], {}, {}, {}
     rows = read("path_search", source=source_id, target=target_id, max_depth=max_depth, limit=MAX_PATH_ROWS,
                 relations=sorted(set(relations)) if relations else None, best=max(1, best),
                 evidence_per=evidence_per)
-    if not rows:
+    chosen = sorted(rows[0]["candidates"], key=rank_key)[:max(1, best)] if rows else []
+    if not chosen:
         return [], {}, {}, {}
+    wanted = {rid for path in chosen for rid in path["relationship_ids"]}
+    read_rels = {rel["id"]: rel for rel in rows[0]["rels"] if rel["id"] in wanted}
+    missing = sorted(wanted - set(read_rels))
+    if missing:  # the server's order by lower-cased name chose other paths than fold's
+        read_rels.update((rel["id"], rel) for rel in read("path_hops", ids=missing, evidence_per=evidence_per))
     names: dict[str, str] = {}
     hops: dict[tuple[str, str], dict[str, dict]] = {}
     evidence: dict[str, list[dict]] = {}
-    for rel in rows[0]["rels"]:
+    for rel in read_rels.values():
         evidence[rel["id"]] = [evidence_row(ev) for ev in rel.pop("evidence_rows")]
         names[rel["subject_id"]], names[rel["object_id"]] = rel["subject"], rel["object"]
         pair = tuple(sorted((rel["subject_id"], rel["object_id"])))
         hops.setdefault(pair, {})[rel["id"]] = rel
-    return [list(ids) for ids in rows[0]["seqs"]], names, hops, evidence
+    for path in chosen:  # an actor whose relationship was forgotten between the two reads keeps its name
+        names.update((n, name) for n, name in zip(path["ids"], path["names"]) if n not in names)
+    return [list(path["ids"]) for path in chosen], names, hops, evidence
+
+
+def rank_key(path: dict) -> tuple:
+    """The order of :func:`graphkit.ask.query.paths` for a row of ``path_search.cypher``: fewest only-hedged
+    hops, most articles on the weakest hop, then the folded names and the ids of its actors."""
+    return (path["hedged_hops"], -path["weakest"], [fold(name) for name in path["names"]], list(path["ids"]))
 
 
 def evidence_row(row: dict) -> dict:
