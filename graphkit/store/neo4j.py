@@ -109,10 +109,7 @@ class Neo4jStore:
             self._driver.verify_connectivity()
             for statement in statements("schema"):
                 self._driver.execute_query(statement, database_=database)
-            if self._driver.execute_query(load("has_old_model"), database_=database).records:
-                with self._driver.session(database=database) as session:
-                    for statement in statements("migrate_old_model"):
-                        session.run(statement).consume()
+            self._migrate_old_model()
         except AuthError:
             self._driver.close()
             raise StoreError(f"Neo4j refused the credentials for user {user} at {self.uri}") from None
@@ -124,6 +121,14 @@ class Neo4jStore:
             raise StoreError(self._clean(f"cannot use Neo4j at {self.uri}: {_first_line(exc)}")) from None
 
     # ------------------------------------------------------------------ plumbing
+
+    def _migrate_old_model(self) -> None:
+        """Migrate a database of graphkit's first graph model (``cypher/migrate_old_model.cypher``)."""
+        with self._driver.session(database=self.database) as session:
+            if session.run(load("has_old_model")).single() is None:
+                return
+            for statement in statements("migrate_old_model"):
+                session.run(statement).consume()
 
     @staticmethod
     def _reason(exc: BaseException) -> str:
