@@ -129,3 +129,17 @@ def test_a_symmetric_relationship_stored_against_id_order_is_turned_round(export
     rivals = [dict(zip(header, r)) for r in _rows(tmp_path / "files" / "nodes-evidence.csv")[1:] if "rivals" in r[3]]
     assert [(e["id"], e["subject_text"], e["subject_start:long"], e["object_text"], e["confidence:double"])
             for e in rivals] == [("army-north|rival_of|rebels|odd-1|0|15", "Army of the North", "29", "rebels", "0.9")]
+
+
+def test_an_earlier_exports_files_are_removed(exported, tmp_path):
+    """run.sh import reads every nodes-*.csv and relationships-*.csv of the directory: an export into a directory
+    an earlier graphkit wrote removes the files it no longer writes, and nothing else."""
+    db, _ = exported
+    out = tmp_path / "again"
+    out.mkdir()
+    (out / "relationships-supports.csv").write_text(":START_ID(Evidence),:END_ID(Relationship),:TYPE\n")
+    (out / "nodes-relationships.csv").write_text("id:ID(Relationship),relation,:LABEL\n")
+    (out / "notes.txt").write_text("mine")
+    with SQLiteStore(db, readonly=True) as lite:
+        written = write_import_files(lite, str(out))
+    assert sorted(p.name for p in out.iterdir()) == sorted([Path(f).name for f in written["files"]] + ["notes.txt"])

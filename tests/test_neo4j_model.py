@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 
 import pytest
 
@@ -13,6 +14,7 @@ from graphkit.ask.query import links, paths
 from graphkit.read import Article
 from graphkit.store import SQLiteStore
 from graphkit.store.neo4j import Neo4jStore
+from graphkit.store.rows import as_triple
 from test_query import synthetic_triples
 
 USER = os.environ.get("GRAPHKIT_NEO4J_USER") or "neo4j"
@@ -28,6 +30,9 @@ _OLD_MODEL = (
     "CREATE CONSTRAINT graphkit_relationship_id IF NOT EXISTS FOR (r:Relationship) REQUIRE r.id IS UNIQUE",
     "DROP INDEX graphkit_evidence_key IF EXISTS",  # its evidence ids had a uniqueness constraint, not an index
     "CREATE CONSTRAINT graphkit_evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE",
+    "DROP CONSTRAINT graphkit_relation_unique IF EXISTS",  # its RELATION ids had a plain index
+    "CREATE INDEX graphkit_relation_id IF NOT EXISTS FOR ()-[x:RELATION]-() ON (x.id)",
+    "CREATE (:Relationship {kind: 'another application'})",  # not graphkit's: no SUBJECT edge, it stays
 )
 
 
@@ -93,15 +98,49 @@ def test_a_database_of_the_first_model_is_migrated_on_connect(neo, neo4j_uri):
     before = _everything(neo)
     for statement in _OLD_MODEL:
         neo._driver.execute_query(statement, database_=neo.database)
-    assert _one(neo, "MATCH (r:Relationship) RETURN count(r) AS n")[0]["n"] == before["stats"]["relationships"]
+    assert _one(neo, "MATCH (r:Relationship)-[:SUBJECT]->() RETURN count(r) AS n")[0]["n"] == \
+        before["stats"]["relationships"]
     with Neo4jStore(neo4j_uri, USER, PASSWORD) as again:  # connecting migrates
-        assert _one(again, "MATCH (r:Relationship) RETURN count(r) AS n") == [{"n": 0}]
+        assert _one(again, "MATCH (r:Relationship) RETURN r.kind AS kind") == [{"kind": "another application"}]
         assert _one(again, "MATCH ()-[x]->() RETURN DISTINCT type(x) AS t") == [{"t": "RELATION"}]
         assert not _one(again, "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'graphkit_' "
                                "AND (name = 'graphkit_relationship_id' OR name = 'graphkit_evidence_id') RETURN name")
         assert _one(again, "SHOW INDEXES YIELD name, state WHERE name = 'graphkit_evidence_key' RETURN state")
+        assert _one(again, "SHOW CONSTRAINTS YIELD name, type WHERE name = 'graphkit_relation_unique' "
+                           "RETURN type") == [{"type": "RELATIONSHIP_UNIQUENESS"}]
         assert _everything(again) == before
         again.add_articles([(Article(id="late", text="x", source="late"), synthetic_triples(60, 30, seed=12))])
         assert again.stats()["articles"] == before["stats"]["articles"] + 1
         assert again.forget("late") and _everything(again) == before
 
+
+
+def test_two_writers_never_store_one_relationship_twice(neo, neo4j_uri):
+    """Two writers storing different articles that state the same new relationships at once: each reads them
+    absent, the uniqueness constraint on RELATION ids refuses the second CREATE and that writer reads and writes
+    again, so every relationship is one edge."""
+    shared = synthetic_triples(40, 300, seed=21)
+    batches = [[(Article(id=f"w{w}-{i}", text="x", source=f"w{w}"), shared[i:i + 30]) for i in range(0, 300, 30)]
+               for w in range(2)]
+    start = threading.Barrier(2)
+
+    def write(batch):
+        with Neo4jStore(neo4j_uri, USER, PASSWORD) as store:
+            start.wait()
+            for item in batch:
+                store.add_articles([item])
+
+    threads = [threading.Thread(target=write, args=(b,)) for b in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    ids = {t.relationship_id for t in (as_triple(x) for x in shared)}
+    assert _one(neo, "MATCH ()-[x:RELATION]->() RETURN count(x) AS n, count(DISTINCT x.id) AS d") == [
+        {"n": len(ids), "d": len(ids)}]
+    assert neo.stats()["evidence"] == 600 and neo.stats()["articles"] == 20
+    with pytest.raises(Exception, match="already exists"):
+        one = sorted(ids)[0]
+        neo._driver.execute_query("MATCH (s:Actor)-[x:RELATION {id: $id}]->(o:Actor) "
+                                  "CREATE (s)-[:RELATION {id: $id, relation: x.relation}]->(o)", id=one,
+                                  database_=neo.database)

@@ -10,7 +10,7 @@ and the read at the start makes re-ingesting an article change nothing. Relation
 bulk of a batch, go as parallel lists (one list a field), not a list of maps: a thousand maps of twenty keys
 took the driver longer to pack than the server took to write them; every lookup is a unique-index seek
 (``NodeUniqueIndexSeek`` in the plans) and the evidence CREATE names its keys, so no ``Eager`` step. A concurrent writer that stores
-the same node between that read and the CREATE makes a uniqueness constraint refuse the transaction;
+the same node or relationship between that read and the CREATE makes a uniqueness constraint refuse the transaction;
 :func:`write_batch` is then run again from the read (see ``Neo4jStore._add``), so no duplicate is ever stored.
 """
 from __future__ import annotations

@@ -94,8 +94,9 @@ def cell(value: Any) -> str:
 
 def write_import_files(source: Any, out: str) -> dict[str, Any]:
     """Write the import files of ``source`` (the embedded store: its ``path`` is read directly, its ``actors``
-    through the store) into the directory ``out`` (created if missing). Returns the counts and the files
-    written; a damaged or locked database raises ``sqlite3.Error``."""
+    through the store) into the directory ``out`` (created if missing), and remove the other ``nodes-*.csv`` and
+    ``relationships-*.csv`` there (an earlier export's, which ``run.sh import`` would read too). Returns the counts
+    and the files written; a damaged or locked database raises ``sqlite3.Error``."""
     os.makedirs(out, exist_ok=True)
     names = [n for name in HEADERS for n in (name, multiline_name(name))]
     paths = {name: os.path.join(out, name) for name in names}
@@ -118,6 +119,9 @@ def write_import_files(source: Any, out: str) -> dict[str, Any]:
         raise
     for ctx in reversed(contexts):
         ctx.__exit__(None, None, None)
+    for stale in sorted(os.listdir(out)):  # an earlier export's files of another model would be imported too
+        if stale not in paths and stale.endswith(".csv") and stale.startswith(("nodes-", "relationships-")):
+            os.remove(os.path.join(out, stale))
     return {**counts, "files": [paths[name] for name in names]}
 
 

@@ -55,7 +55,10 @@ def dangling_partner(ctx: Context, t: Token) -> list[Token]:
     while i < len(t.doc) and t.doc[i].lower_ in ("the", "a", "an"):
         i += 1
     m = ctx.mention(t.doc[i]) if i < len(t.doc) else None
-    return [ctx.doc[m.start:m.end].root] if m is not None and m.start == i else []
+    if m is None or m.start != i:
+        return []
+    root = ctx.doc[m.start:m.end].root
+    return [] if root.dep_ == "poss" else [root]  # "between Turkey and Hezbollah's allies": the allies
 
 
 def governing_predicate(ctx: Context, n: Token) -> Token | None:

@@ -12,7 +12,12 @@ CREATE INDEX graphkit_evidence_key IF NOT EXISTS FOR (e:Evidence) ON (e.id);
 CREATE INDEX graphkit_evidence_article IF NOT EXISTS FOR (e:Evidence) ON (e.article_id);
 CREATE INDEX graphkit_evidence_relationship IF NOT EXISTS FOR (e:Evidence) ON (e.relationship_id);
 CREATE INDEX graphkit_article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
-CREATE INDEX graphkit_relation_id IF NOT EXISTS FOR ()-[x:RELATION]-() ON (x.id)
+// A relationship id is unique: two writers that both read it absent cannot both CREATE its edge (the second
+// transaction is refused and written again from its read). A database made with a plain index, or with the
+// first model's constraint on (:Relationship) ids, loses them here.
+DROP INDEX graphkit_relation_id IF EXISTS;
+DROP CONSTRAINT graphkit_relationship_id IF EXISTS;
+CREATE CONSTRAINT graphkit_relation_unique IF NOT EXISTS FOR ()-[x:RELATION]-() REQUIRE x.id IS UNIQUE
 ;
 // The curation (graphkit.store.curation_neo4j): log entries by key, extracted triples by article.
 CREATE CONSTRAINT graphkit_curation_key IF NOT EXISTS FOR (c:CurationEntry) REQUIRE c.key IS UNIQUE;
