@@ -52,6 +52,7 @@ def warm_up(store: Any, batch_articles: int, graphrag_graph: Any) -> None:
     except ImportError:
         pass
     else:
+        store.clear()  # graphrag CREATEs the articles graphkit's writer stored above: their ids are unique
         writer = Neo4jWriter(store._driver, neo4j_database=store.database, batch_size=1000)
         for i in range(0, len(pairs), batch_articles):
             asyncio.run(writer.run(graphrag_graph(pairs[i:i + batch_articles])))
