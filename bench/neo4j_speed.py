@@ -39,24 +39,35 @@ def warm_up(store: Any, batch_articles: int, graphrag_graph: Any) -> None:
     art, triples = pairs[0]
     with store._driver.session(database=store.database) as session:
         for k, t in enumerate(triples[:20]):
-            params = {"article_id": art.id, "subject_id": t.subject_id, "object_id": t.object_id,
-                      "subject": t.subject, "object": t.object, "subject_type": t.subject_type,
-                      "object_type": t.object_type, "relation": t.relation, "rel_id": t.relationship_id,
-                      "evidence_id": f"{art.id}|{k}", "sentence": t.evidence.sentence}
-            session.execute_write(lambda tx, p=params: tx.run(query, **p).consume())
-    try:
-        try:
-            from neo4j_graphrag.components.kg_writer import Neo4jWriter
-        except ImportError:
-            from neo4j_graphrag.experimental.components.kg_writer import Neo4jWriter
-    except ImportError:
-        pass
-    else:
+            session.execute_write(lambda tx, p=one_row_params(art, k, t): tx.run(query, **p).consume())
+    Neo4jWriter = graphrag_writer()
+    if Neo4jWriter is not None:
         store.clear()  # graphrag CREATEs the articles graphkit's writer stored above: their ids are unique
         writer = Neo4jWriter(store._driver, neo4j_database=store.database, batch_size=1000)
         for i in range(0, len(pairs), batch_articles):
             asyncio.run(writer.run(graphrag_graph(pairs[i:i + batch_articles])))
     store.clear()
+
+
+def graphrag_writer() -> Any:
+    """neo4j-graphrag's ``Neo4jWriter`` class (moved out of ``experimental`` in later releases), or None when
+    neo4j-graphrag is not installed."""
+    try:
+        from neo4j_graphrag.components.kg_writer import Neo4jWriter
+    except ImportError:
+        try:
+            from neo4j_graphrag.experimental.components.kg_writer import Neo4jWriter
+        except ImportError:
+            return None
+    return Neo4jWriter
+
+
+def one_row_params(art: Any, k: int, t: Any) -> dict:
+    """The parameters of ``cypher/bench_merge_one.cypher`` for triple ``t``, the ``k``-th of article ``art``."""
+    return {"article_id": art.id, "subject_id": t.subject_id, "object_id": t.object_id, "subject": t.subject,
+            "object": t.object, "subject_type": t.subject_type, "object_type": t.object_type,
+            "relation": t.relation, "rel_id": t.relationship_id, "evidence_id": f"{art.id}|{k}",
+            "sentence": t.evidence.sentence}
 
 
 def bare_merge_rate(store: Any, pairs: list, batch_articles: int) -> float:

@@ -248,13 +248,7 @@ def bench_neo4j_load(uri: str, relationships: int, batch_articles: int, rounds: 
     pairs = list(synthetic.articles(max(100, relationships // 5), relationships, seed=3, per_article=50))
     store = neo4j_store(uri)
     neo4j_speed.warm_up(store, batch_articles, _graphrag_graph)
-    try:
-        try:
-            from neo4j_graphrag.components.kg_writer import Neo4jWriter
-        except ImportError:
-            from neo4j_graphrag.experimental.components.kg_writer import Neo4jWriter
-    except ImportError:
-        Neo4jWriter = None
+    Neo4jWriter = neo4j_speed.graphrag_writer()
     graphs = ([_graphrag_graph(pairs[i:i + batch_articles]) for i in range(0, len(pairs), batch_articles)]
               if Neo4jWriter else [])
     n_rel, graphkit_s, bare_rates, rag_s = 0, [], [], []
@@ -300,10 +294,7 @@ def bench_neo4j_load(uri: str, relationships: int, batch_articles: int, rounds: 
     with store._driver.session(database=store.database) as session:
         for art, triples in loop_rows:
             for k, t in enumerate(triples):
-                params = {"article_id": art.id, "subject_id": t.subject_id, "object_id": t.object_id,
-                          "subject": t.subject, "object": t.object, "subject_type": t.subject_type,
-                          "object_type": t.object_type, "relation": t.relation, "rel_id": t.relationship_id,
-                          "evidence_id": f"{art.id}|{k}", "sentence": t.evidence.sentence}
+                params = neo4j_speed.one_row_params(art, k, t)
                 session.execute_write(lambda tx, p=params: tx.run(query, **p).consume())
                 loop_rel += 1
     loop = time.perf_counter() - t0

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from graphkit.model.names import fold, loose_key
 from graphkit.model.schema import load_schema
 from graphkit.ask.window import Window, evidence_in, published, windowed
+from graphkit.store.rows import path_order
 
 if TYPE_CHECKING:
     from graphkit.store.base import GraphStore
@@ -341,7 +342,7 @@ def paths(store: GraphStore, source_id: str, target_id: str, *, relations: Itera
         steps = [list(rels_of(a, b)) for a, b in zip(ids, ids[1:])]
         only_hedged = sum(all(r["hedged_share"] == 1 for r in rels) for rels in steps)
         weakest = min(max((r["articles"] for r in rels), default=0) for rels in steps)
-        return (only_hedged, -weakest, [fold(names[n]) for n in ids], ids)
+        return path_order(only_hedged, weakest, [names[n] for n in ids], ids)
 
     found.sort(key=strength)
     chosen = found[:limit] if all_paths else found[:1]

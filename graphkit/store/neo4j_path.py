@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from graphkit.model.names import fold
-from graphkit.store.rows import EVIDENCE_COLUMNS
+from graphkit.store.rows import EVIDENCE_COLUMNS, path_order
 
 # Parallel relationships between two actors make one Cypher path each: enough rows to see 10,000 and more
 # different node sequences in all but pathological graphs.
@@ -62,9 +61,9 @@ def best_paths(read: Callable[..., list[dict]], source_id: str, target_id: str, 
 
 
 def rank_key(path: dict) -> tuple:
-    """The order of :func:`graphkit.ask.query.paths` for a row of ``path_search.cypher``: fewest only-hedged
-    hops, most articles on the weakest hop, then the folded names and the ids of its actors."""
-    return (path["hedged_hops"], -path["weakest"], [fold(name) for name in path["names"]], list(path["ids"]))
+    """The order of :func:`graphkit.ask.query.paths` (:func:`graphkit.store.rows.path_order`) for a row of
+    ``path_search.cypher``."""
+    return path_order(path["hedged_hops"], path["weakest"], path["names"], path["ids"])
 
 
 def evidence_row(row: dict) -> dict:

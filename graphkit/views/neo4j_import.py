@@ -6,7 +6,8 @@ The files hold the same nodes, edges and properties as the transactional writer 
 articles exactly as a push does, the articles' ingestion times kept, the evidence numbered (``seq``) in the
 source's order. Headers name each column's type (``sentence_start:long``, ``hedged:boolean``); an empty
 cell is a property not set; strings are always quoted, so an empty string stays one. Lists (``aliases``)
-are separated by :data:`ARRAY_DELIMITER`, which no name holds (it is removed if one does).
+are separated by :data:`graphkit.views.neo4j_import_rows.ARRAY_DELIMITER`, which no name holds (it is
+removed if one does).
 
 Run the import with ``bash neo4j/run.sh import DIR`` (``make neo4j-import STORE=graph.db``): it stops the
 development server, replaces its database with the files of DIR and starts it again; the uniqueness
@@ -22,7 +23,6 @@ from graphkit.store.sqlite_schema import open_database
 from graphkit.views import neo4j_import_rows as rows
 from graphkit.views.files import replacing
 
-ARRAY_DELIMITER = "\x1f"  # ASCII unit separator: passed to the import tool as --array-delimiter
 _TYPES = {"sentence_start": "long", "sentence_end": "long", "subject_start": "long", "subject_end": "long",
           "object_start": "long", "object_end": "long", "trigger_start": "long", "trigger_end": "long",
           "hedged": "boolean", "confidence": "double"}
@@ -58,10 +58,6 @@ class _Lines:
     def __init__(self, plain: IO[str], multiline: IO[str]) -> None:
         self.plain, self.multiline = plain, multiline
 
-    def write(self, line: str) -> None:
-        """Write one line (ending in a newline)."""
-        self.writelines([line])
-
     def writelines(self, lines: list[str]) -> None:
         """Write whole lines, each ending in a newline; one check of their joined text when none breaks."""
         chunk = "".join(lines)
@@ -70,26 +66,6 @@ class _Lines:
             return
         for line in lines:
             (self.multiline if "\r" in line or line.count("\n") > 1 else self.plain).write(line)
-
-
-def cell(value: Any) -> str:
-    """One CSV cell for the import tool: empty for None, true/false, numbers as written, strings quoted
-    (a quote inside doubled).
-
-    >>> [cell(None), cell(True), cell(3), cell(0.5), cell('a'), cell([])]
-    ['', 'true', '3', '0.5', '"a"', '']
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return ""  # no list: the readers take a missing list as an empty one
-        value = ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "") for v in value)
-    return '"' + str(value).replace('"', '""') + '"'
 
 
 def write_import_files(source: Any, out: str) -> dict[str, Any]:

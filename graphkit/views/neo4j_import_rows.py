@@ -4,8 +4,8 @@ SQLite makes the evidence's cells (``printf('"%w"', x)`` quotes a string with it
 is written as stored; NULL is an empty cell; true/false for a boolean), in constant SQL, so Python touches
 each row a few times, not each cell. The confidence, a double, is written by Python (SQLite prints 15
 significant digits, ``repr`` the shortest exact form); so are the relationships' edges, where Python's
-quoting took half the time of SQLite's printf. The cells are those of
-:func:`graphkit.views.neo4j_import.cell` (``tests/test_neo4j_import_text.py`` compares them).
+quoting took half the time of SQLite's printf. The cells are those of :func:`cell`
+(``tests/test_neo4j_import_text.py`` reads them back through the import tool).
 
 Evidence is read an article at a time by the article index (no join: looking each row's relationship up
 by its text key took three quarters of the export of 1,000,000 rows); the relationships then in one scan
@@ -73,13 +73,29 @@ _SWAP_INDEX = [EVIDENCE_COLUMNS.index(_SWAPPED.get(c, c)) for c in EVIDENCE_COLU
 _KEY_INDEX = [EVIDENCE_COLUMNS.index(c) for c in EVIDENCE_KEY]
 _CONFIDENCE = EVIDENCE_COLUMNS.index("confidence")
 _CHUNK = 10_000  # lines a write
-_NUMERIC = {"sentence_start", "sentence_end", "subject_start", "subject_end", "object_start", "object_end",
-            "trigger_start", "trigger_end", "hedged", "confidence"}
+ARRAY_DELIMITER = "\x1f"  # ASCII unit separator: passed to the import tool as --array-delimiter
 
 
-def text(value: Any) -> str:
-    """A string cell: quoted, a quote inside doubled; empty for None."""
-    return "" if value is None else '"' + str(value).replace('"', '""') + '"'
+def cell(value: Any) -> str:
+    """One CSV cell for the import tool: empty for None, true/false, numbers as written, strings quoted
+    (a quote inside doubled), a list joined by :data:`ARRAY_DELIMITER` (removed from its items).
+
+    >>> [cell(None), cell(True), cell(3), cell(0.5), cell('a"b'), cell([]), cell(["x"])]
+    ['', 'true', '3', '0.5', '"a""b"', '', '"x"']
+    """
+    if isinstance(value, str):  # first: most cells are, and the relationships' four a row are written here
+        return '"' + value.replace('"', '""') + '"'
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return ""  # no list: the readers take a missing list as an empty one
+        return cell(ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "") for v in value))
+    return cell(str(value))
 
 
 def _written(out: LineFile, lines: list[str]) -> None:
@@ -134,10 +150,9 @@ def _swapped_cells(db: sqlite3.Connection, eid: int, rid: str) -> tuple[str, str
     object swapped (relationship ``rid``), as the SQL makes them for a row stored the right way round."""
     raw = db.execute(_RAW_EVIDENCE_SQL, (eid,)).fetchone()
     row = (rid,) + tuple(raw[i] for i in _SWAP_INDEX)[1:]
-    cells = [text(v) if c not in _NUMERIC else "" if v is None else
-             ("true" if v else "false") if c == "hedged" else repr(v) for c, v in zip(EVIDENCE_COLUMNS, row)]
+    cells = [cell(bool(v) if c == "hedged" and v is not None else v) for c, v in zip(EVIDENCE_COLUMNS, row)]
     key = "|".join(str(row[i]) for i in _KEY_INDEX)
-    return text(key), ",".join(cells[:_CONFIDENCE]) + ",", "," + ",".join(cells[_CONFIDENCE + 1:])
+    return cell(key), ",".join(cells[:_CONFIDENCE]) + ",", "," + ",".join(cells[_CONFIDENCE + 1:])
 
 
 def write_relationships(db: sqlite3.Connection, wanted: set[str], swapped: Swapped,
@@ -153,7 +168,7 @@ def write_relationships(db: sqlite3.Connection, wanted: set[str], swapped: Swapp
             left.discard(rid)
             actors.add(subject_id)
             actors.add(object_id)
-            lines.append(f'{text(subject_id)},{text(object_id)},{text(rid)},{text(relation)},"RELATION"\n')
+            lines.append(f'{cell(subject_id)},{cell(object_id)},{cell(rid)},{cell(relation)},"RELATION"\n')
             if len(lines) >= _CHUNK:
                 relations.writelines(lines)
                 lines.clear()
